@@ -1,0 +1,32 @@
+#include "cli_commands.hpp"
+
+#include <map>
+
+namespace vigil::cli {
+namespace {
+std::map<CLI::App*, CommandRunner>& runners() {
+  static std::map<CLI::App*, CommandRunner> r;
+  return r;
+}
+}  // namespace
+
+void add_runner(CLI::App* subcommand, CommandRunner runner) {
+  runners()[subcommand] = std::move(runner);
+}
+
+int run_selected(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands()) {
+    // Walk down to the deepest parsed subcommand ("profile check", "audit verify").
+    CLI::App* leaf = sub;
+    while (!leaf->get_subcommands().empty()) leaf = leaf->get_subcommands().front();
+    auto it = runners().find(leaf);
+    if (it != runners().end()) return it->second();
+  }
+  return kExitUsage;
+}
+
+void register_version_command(CLI::App& app);
+
+void register_commands(CLI::App& app) { register_version_command(app); }
+
+}  // namespace vigil::cli

@@ -1,0 +1,66 @@
+#pragma once
+// Named status flags a device attaches to a frame (sensor off, searching, artifact, ...).
+
+#include <cstdint>
+#include <string_view>
+
+namespace vigil::core {
+
+enum class ReadingFlag : std::uint8_t {
+  sensor_off,           // finger out / sensor alarm (Nonin SNSA, Masimo sensor off)
+  sensor_disconnected,  // sensor cable unplugged (Nonin OEM III SNSD, Masimo no cable)
+  sensor_fault,         // probe error, defective or incompatible sensor
+  searching,            // pulse search in progress
+  searching_too_long,   // pulse search has lasted too long
+  artifact,             // motion or other artifact
+  out_of_track,         // Nonin OOT: the reading is not trustworthy
+  low_perfusion,        // weak pulse signal
+  interference,         // ambient light or electrical interference
+  low_signal_quality,   // Masimo low SIQ, Contec signal strength 0
+  spo2_dropping,        // Contec "SpO2 dropping" bit
+  pulse_beep,           // a pulse beat was detected on this frame
+  smartpoint,           // Nonin SmartPoint: a high-quality reading
+  device_alarm,         // the device itself is alarming
+  device_alarm_silenced,
+  stale,      // value older than the device's freshness window (GE: > 60 s)
+  measuring,  // NIBP measurement in progress
+  calibrating,
+  value_out_of_range,  // device reports under/over range
+};
+
+inline constexpr std::size_t reading_flag_count = 19;
+
+std::string_view reading_flag_name(ReadingFlag f);
+
+// A small bit set of ReadingFlag; trivially copyable, no allocation.
+class ReadingFlags {
+ public:
+  constexpr ReadingFlags() = default;
+  constexpr bool has(ReadingFlag f) const { return (bits_ & mask(f)) != 0; }
+  constexpr ReadingFlags& set(ReadingFlag f, bool on = true) {
+    bits_ = on ? (bits_ | mask(f)) : (bits_ & ~mask(f));
+    return *this;
+  }
+  constexpr bool empty() const { return bits_ == 0; }
+  constexpr std::uint32_t bits() const { return bits_; }
+  static constexpr ReadingFlags from_bits(std::uint32_t b) {
+    ReadingFlags f;
+    f.bits_ = b;
+    return f;
+  }
+  friend constexpr bool operator==(ReadingFlags, ReadingFlags) = default;
+
+  // Calls fn(ReadingFlag) for each set flag in declaration order.
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    for (std::size_t i = 0; i < reading_flag_count; ++i) {
+      if (bits_ & (1u << i)) fn(static_cast<ReadingFlag>(i));
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t mask(ReadingFlag f) { return 1u << static_cast<unsigned>(f); }
+  std::uint32_t bits_ = 0;
+};
+
+}  // namespace vigil::core

@@ -1,0 +1,17 @@
+# Runs CMD with ARGS (a ;-list) and checks the exit status and that stderr names EXPECT_ERR
+# on a single line.
+execute_process(COMMAND ${CMD} ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL EXPECT_RC)
+  message(FATAL_ERROR "exit status ${rc}, expected ${EXPECT_RC}; stderr: ${err}")
+endif()
+if(DEFINED EXPECT_ERR)
+  string(FIND "${err}" "${EXPECT_ERR}" pos)
+  if(pos EQUAL -1)
+    message(FATAL_ERROR "stderr does not name '${EXPECT_ERR}': ${err}")
+  endif()
+  string(STRIP "${err}" stripped)
+  string(FIND "${stripped}" "\n" nl)
+  if(NOT nl EQUAL -1)
+    message(FATAL_ERROR "expected a one-line message, got: ${err}")
+  endif()
+endif()
