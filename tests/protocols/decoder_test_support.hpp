@@ -2,6 +2,7 @@
 // Shared helpers for codec tests: a sink that records everything with its frame index, and
 // feeding a decoder in random chunk sizes.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <random>

@@ -1,0 +1,18 @@
+#pragma once
+// Decoders by their command-line protocol name ("nonin-df2", "ge-s5", ...).
+
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "vigil/protocols/decoder.hpp"
+
+namespace vigil::protocols {
+
+// Every protocol name Vigil decodes, in a stable order.
+std::span<const std::string_view> protocol_names();
+
+// A fresh decoder for `name`, or nullptr when the name is unknown.
+std::unique_ptr<Decoder> make_decoder(std::string_view name);
+
+}  // namespace vigil::protocols
