@@ -63,9 +63,8 @@ inline void feed_in_chunks(protocols::Decoder& decoder, std::span<const std::uin
                            std::size_t max_chunk = 17) {
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    std::size_t n = max_chunk == 0
-                        ? bytes.size()
-                        : std::uniform_int_distribution<std::size_t>(1, max_chunk)(rng);
+    std::size_t n = max_chunk == 0 ? bytes.size()
+                                   : std::uniform_int_distribution<std::size_t>(1, max_chunk)(rng);
     n = std::min(n, bytes.size() - pos);
     decoder.feed(bytes.subspan(pos, n), sink);
     pos += n;
