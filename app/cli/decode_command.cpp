@@ -113,6 +113,7 @@ int run_decode(const DecodeOptions& o) {
       break;
     }
   }
+  decoder->finish(sink);  // a file is a complete capture
   const auto& c = decoder->counters();
   nlohmann::ordered_json summary;
   summary["summary"] = {{"frames", c.frames},

@@ -104,12 +104,11 @@ bool NoninDecoder::valid(const std::uint8_t* p) const {
   return format_ == NoninFormat::df8 || sum4(p) == p[4];
 }
 
+// Whatever broke the lock also broke the packet in progress.
 void NoninDecoder::lose_lock() {
   locked_ = false;
+  if (position_ != 0) ++packets_dropped_;
   position_ = 0;
-  hr_msb_.reset();
-  hr_display_msb_.reset();
-  smartpoint_ = false;
 }
 
 // Looks at the bytes at the current stream position and returns how many it consumed (a frame
@@ -180,63 +179,62 @@ void NoninDecoder::decode_frame(const std::uint8_t* p, DecoderSink& sink) {
   const std::uint8_t status = df2 ? p[1] : p[0];
   const int pleth = df2 ? p[2] : (p[1] << 8) | p[2];
 
-  if (status & kStatusSync) {
-    position_ = 1;
-  } else if (position_ > 0 && position_ < kFramesPerPacket) {
-    ++position_;
-  } else {
-    position_ = 0;  // a packet without its SYNC: position unknown until the next one
-  }
-
   ++counters_.frames;
-  const ReadingFlags flags = ReadingFlags::from_bits(kStatusTable[status]);
+  if (status & kStatusSync) {
+    if (position_ == kFramesPerPacket) {
+      emit_packet(kFramesPerPacket, sink);  // confirmed: SYNC exactly at position 26
+    } else if (position_ != 0) {
+      ++packets_dropped_;  // early SYNC: a frame of the packet was lost
+    }
+    position_ = 1;
+  } else if (position_ == kFramesPerPacket) {
+    ++packets_dropped_;  // late SYNC: a frame was inserted, or the next SYNC frame was lost
+    position_ = 0;
+  } else if (position_ != 0) {
+    ++position_;
+  }
+  floats_[static_cast<std::size_t>(position_)] = static_cast<std::uint8_t>(p[3] & 0x7F);
+  statuses_[static_cast<std::size_t>(position_)] = status;
+
   core::Reading r;
   r.channel = Channel::pleth;
   r.value = pleth;
-  r.flags = flags;
+  r.flags = ReadingFlags::from_bits(kStatusTable[status]);
   sink.on_reading(r);
-
-  if (position_ != 0) on_float(position_, p[3] & 0x7F, flags, sink);
 }
 
-void NoninDecoder::on_float(int frame, std::uint8_t value, ReadingFlags flags, DecoderSink& sink) {
-  switch (frame) {
-    case kFrameHrMsb:
-      hr_msb_ = value;
-      break;
-    case kFrameHrLsb:
-      // position 2 only ever directly follows position 1 in one unbroken run.
-      if (hr_msb_)
-        emit(sink, Channel::pulse_rate, rate_of(*hr_msb_, value), kMissingPulseRate, flags);
-      hr_msb_.reset();
-      break;
-    case kFrameSpo2:
-      emit(sink, Channel::spo2, value, kMissingSpo2,
-           flags.set(ReadingFlag::smartpoint, smartpoint_));
-      break;
-    case kFrameFirmware:
-      firmware_ = value;
-      break;
-    case kFrameStat2:
-      smartpoint_ = (value & kStat2SmartPoint) != 0;
-      update_low_battery((value & kStat2LowBattery) != 0, sink);
-      break;
-    case kFrameSpo2Display:
-      display_.spo2 = value_of(value, kMissingSpo2, Channel::spo2);
-      break;
-    case kFrameHrDisplayMsb:
-      hr_display_msb_ = value;
-      break;
-    case kFrameHrDisplayLsb:
-      if (hr_display_msb_) {
-        display_.pulse_rate =
-            value_of(rate_of(*hr_display_msb_, value), kMissingPulseRate, Channel::pulse_rate);
-      }
-      hr_display_msb_.reset();
-      break;
-    default:
-      break;  // timer, fast / beat-to-beat / extended values and reserved frames: not used
+void NoninDecoder::finish(DecoderSink& sink) {
+  if (format_ == NoninFormat::df8 || position_ == 0) return;
+  emit_packet(position_, sink);
+  position_ = 0;
+}
+
+// Values of frames 1..`frames` of the current packet (all of them once confirmed).
+void NoninDecoder::emit_packet(int frames, DecoderSink& sink) {
+  const auto& f = floats_;
+  auto flags_of = [&](int frame) {
+    return ReadingFlags::from_bits(kStatusTable[statuses_[static_cast<std::size_t>(frame)]]);
+  };
+  if (frames >= kFrameHrLsb) {
+    emit(sink, Channel::pulse_rate, rate_of(f[kFrameHrMsb], f[kFrameHrLsb]), kMissingPulseRate,
+         flags_of(kFrameHrLsb));
   }
+  const bool stat2 = frames >= kFrameStat2;
+  if (frames >= kFrameSpo2) {
+    ReadingFlags flags = flags_of(kFrameSpo2);
+    flags.set(ReadingFlag::smartpoint, stat2 && (f[kFrameStat2] & kStat2SmartPoint) != 0);
+    emit(sink, Channel::spo2, f[kFrameSpo2], kMissingSpo2, flags);
+  }
+  if (frames >= kFrameFirmware) firmware_ = f[kFrameFirmware];
+  if (stat2) update_low_battery((f[kFrameStat2] & kStat2LowBattery) != 0, sink);
+  if (frames >= kFrameSpo2Display) {
+    display_.spo2 = value_of(f[kFrameSpo2Display], kMissingSpo2, Channel::spo2);
+  }
+  if (frames >= kFrameHrDisplayLsb) {
+    display_.pulse_rate = value_of(rate_of(f[kFrameHrDisplayMsb], f[kFrameHrDisplayLsb]),
+                                   kMissingPulseRate, Channel::pulse_rate);
+  }
+  // Timer, fast / beat-to-beat / extended values and reserved frames: not used.
 }
 
 void NoninDecoder::decode_df8(const std::uint8_t* p, DecoderSink& sink) {

@@ -26,6 +26,37 @@ TEST(Channel, SpO2CarriesItsStandardCodes) {
   EXPECT_EQ(channel_unit(Channel::nibp_systolic), "mmHg");
 }
 
+// MDC codes verified against public sources; LOINC codes as cited (see core/src/channel.cpp).
+TEST(Channel, CarriesVerifiedMdcAndLoincCodes) {
+  struct Expected {
+    Channel channel;
+    std::uint32_t mdc;
+    std::string_view loinc;
+  };
+  const Expected expected[] = {
+      {Channel::spo2, 150456, "59408-5"},            // MDC_PULS_OXIM_SAT_O2 (19384)
+      {Channel::pulse_rate, 149530, "8889-8"},       // MDC_PULS_OXIM_PULS_RATE (18458)
+      {Channel::pleth, 150452, ""},                  // MDC_PULS_OXIM_PLETH (19380)
+      {Channel::perfusion_index, 150448, ""},        // MDC_PULS_OXIM_PERF_REL (19376)
+      {Channel::nibp_systolic, 150021, "8480-6"},    // MDC_PRESS_BLD_NONINV_SYS (18949)
+      {Channel::nibp_diastolic, 150022, "8462-4"},   // MDC_PRESS_BLD_NONINV_DIA (18950)
+      {Channel::nibp_mean, 150023, "8478-0"},        // MDC_PRESS_BLD_NONINV_MEAN (18951)
+      {Channel::nibp_pulse_rate, 149546, "8867-4"},  // MDC_PULS_RATE_NON_INV (18474)
+      {Channel::cuff_pressure, 150300, ""},          // MDC_PRESS_CUFF (19228)
+  };
+  for (const auto& e : expected) {
+    const auto& info = channel_info(e.channel);
+    EXPECT_EQ(info.mdc_code, e.mdc) << info.name;
+    EXPECT_EQ(info.mdc_code, (2u << 16) | (info.mdc_code & 0xFFFFu)) << info.name << " partition 2";
+    EXPECT_EQ(info.loinc, e.loinc) << info.name;
+  }
+  // No verified source yet: these stay unassigned rather than guessed.
+  for (auto c : {Channel::spco, Channel::spmet, Channel::pvi}) {
+    EXPECT_EQ(channel_info(c).mdc_code, 0u) << channel_name(c);
+    EXPECT_EQ(channel_info(c).loinc, "") << channel_name(c);
+  }
+}
+
 TEST(ReadingFlags, SetClearAndIterateInOrder) {
   ReadingFlags f;
   EXPECT_TRUE(f.empty());

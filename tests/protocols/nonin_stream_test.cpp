@@ -1,6 +1,8 @@
 // Nonin round trip (random states -> encoder -> decoder in random chunks) and robustness (intact
-// runs of frames separated by garbage, truncated frames and single-bit flips). A reference model
-// below says, from the encoder's frame numbers alone, what must come out: every item is compared.
+// runs of frames separated by garbage, truncated frames, single-bit flips, and whole frames lost
+// or repeated with the framing intact). A reference model below says, from the encoder's frame
+// numbers and states alone, what must come out, before and after finish(): every item is
+// compared, and so is packets_dropped().
 #include <gtest/gtest.h>
 
 #include "protocols/decoder_test_support.hpp"
@@ -105,14 +107,17 @@ class FrameSource {
 struct Expected {
   std::vector<test::RecordedReading> readings;
   std::vector<std::pair<std::uint64_t, bool>> battery;  // seq, active
+  std::uint64_t dropped = 0;
 };
 
-// Reference model: intact[i] is decoded frame i; starts_run[i] when a disturbance precedes it.
+// Reference model: intact[i] is decoded frame i; starts_run[i] when a disturbance that breaks the
+// framing precedes it. A packet (frames from a SYNC on, back to back) gives its values when the
+// SYNC after its 25th frame arrives, or at the end with `finish`; otherwise it is dropped.
 Expected model(NoninFormat f, const std::vector<FrameInfo>& intact,
-               const std::vector<bool>& starts_run) {
+               const std::vector<bool>& starts_run, bool finish) {
   Expected e;
-  bool low_battery = false, smartpoint = false;
-  int known = 0;  // frames of the current run since its first SYNC (0 = position unknown)
+  bool low_battery = false;
+  std::vector<const FrameInfo*> packet;  // frames of the current packet; empty = position unknown
   auto add = [&](std::uint64_t seq, Channel c, std::optional<int> v, ReadingFlags fl) {
     core::Reading r;
     r.channel = c;
@@ -123,6 +128,25 @@ Expected model(NoninFormat f, const std::vector<FrameInfo>& intact,
   auto battery = [&](std::uint64_t seq, bool low) {
     if (low != low_battery) e.battery.emplace_back(seq, low);
     low_battery = low;
+  };
+  auto emit_packet = [&](std::uint64_t seq) {
+    const std::size_t n = packet.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      // Else a frame was lost and another repeated in one packet: undetectable, not generated.
+      ASSERT_EQ(packet[k]->number, int(k) + 1) << "scenario frame " << seq;
+    }
+    const OximeterState& st = packet[0]->packet;
+    if (n >= 2) add(seq, Channel::pulse_rate, st.pulse_rate, masked(packet[1]->flags, f));
+    if (n >= 3) {
+      ReadingFlags sp = masked(packet[2]->flags, f);
+      sp.set(ReadingFlag::smartpoint, n >= 8 && st.flags.has(ReadingFlag::smartpoint));
+      add(seq, Channel::spo2, st.spo2, sp);
+    }
+    if (n >= 8) battery(seq, st.low_battery);
+  };
+  auto drop = [&] {
+    if (!packet.empty()) ++e.dropped;
+    packet.clear();
   };
   for (std::size_t i = 0; i < intact.size(); ++i) {
     const FrameInfo& fr = intact[i];
@@ -135,22 +159,23 @@ Expected model(NoninFormat f, const std::vector<FrameInfo>& intact,
       battery(i, fr.packet.low_battery);
       continue;
     }
-    if (starts_run[i]) known = 0, smartpoint = false;
-    if (fr.number == 1)
-      known = 1;
-    else if (known > 0)
-      ++known;
+    if (starts_run[i]) drop();
+    if (fr.number == 1) {
+      if (packet.size() == 25) {
+        emit_packet(i);  // confirmed
+        packet.clear();
+      } else {
+        drop();  // early SYNC
+      }
+      packet.push_back(&fr);
+    } else if (packet.size() == 25) {
+      drop();  // late SYNC
+    } else if (!packet.empty()) {
+      packet.push_back(&fr);
+    }
     add(i, Channel::pleth, fr.pleth, fl);
-    if (known == 2) add(i, Channel::pulse_rate, fr.packet.pulse_rate, fl);
-    if (known == 3) {
-      ReadingFlags sp = fl;
-      add(i, Channel::spo2, fr.packet.spo2, sp.set(ReadingFlag::smartpoint, smartpoint));
-    }
-    if (known == 8) {
-      smartpoint = fr.packet.flags.has(ReadingFlag::smartpoint);
-      battery(i, fr.packet.low_battery);
-    }
   }
+  if (finish && !packet.empty()) emit_packet(intact.size() - 1);
   return e;
 }
 
@@ -172,6 +197,22 @@ void expect_matches(const test::RecordingSink& sink, const Expected& e) {
   }
 }
 
+// Feeds `stream` and compares with the model, then again after finish().
+void expect_decodes(NoninDecoder& d, std::span<const std::uint8_t> stream, std::size_t max_chunk,
+                    const std::vector<FrameInfo>& intact, const std::vector<bool>& starts) {
+  const NoninFormat f = d.format();
+  const Expected live = model(f, intact, starts, false);
+  const Expected offline = model(f, intact, starts, true);
+  test::RecordingSink sink(d);
+  std::mt19937 rng(static_cast<unsigned>(max_chunk) + 99);
+  test::feed_in_chunks(d, stream, sink, rng, max_chunk);
+  expect_matches(sink, live);
+  EXPECT_EQ(d.packets_dropped(), live.dropped);
+  d.finish(sink);
+  expect_matches(sink, offline);
+  EXPECT_EQ(d.packets_dropped(), offline.dropped);
+}
+
 class NoninStream : public ::testing::TestWithParam<NoninFormat> {};
 
 TEST_P(NoninStream, RoundTripOfRandomStatesInRandomChunks) {
@@ -188,26 +229,25 @@ TEST_P(NoninStream, RoundTripOfRandomStatesInRandomChunks) {
   }
   std::vector<bool> starts(infos.size(), false);
   starts[0] = true;
-  const Expected e = model(f, infos, starts);
   for (std::size_t max_chunk :
        {std::size_t{17}, std::size_t{1}, std::size_t{0}, std::size_t{4096}}) {
-    NoninDecoder d(f);
-    test::RecordingSink sink(d);
-    std::mt19937 rng(static_cast<unsigned>(max_chunk));
-    test::feed_in_chunks(d, stream, sink, rng, max_chunk);
     SCOPED_TRACE(max_chunk);
-    expect_matches(sink, e);
+    NoninDecoder d(f);
+    expect_decodes(d, stream, max_chunk, infos, starts);
+    EXPECT_EQ(d.packets_dropped(), 0u);
     EXPECT_EQ(d.counters(), (DecoderCounters{infos.size(), 0, 0}));
     EXPECT_EQ(d.buffered_bytes(), 0u);
     const OximeterState& last = infos.back().packet;
-    if (f == NoninFormat::df8 || infos.back().number == 25) {  // frames 9 and 21 were seen
+    if (f == NoninFormat::df8 || infos.back().number >= 21) {  // frames 9 and 21 were seen
       EXPECT_EQ(d.last_display().spo2, last.spo2);
       EXPECT_EQ(d.last_display().pulse_rate, last.pulse_rate);
     }
   }
 }
 
-enum class Disturbance { garbage, truncated, flipped };
+// garbage, truncated and flipped break the framing; lost (a whole frame never arrives) and
+// repeated (a whole frame arrives twice) keep it intact.
+enum class Disturbance { garbage, truncated, flipped, lost, repeated };
 
 struct Scenario {
   Bytes stream;
@@ -225,25 +265,40 @@ Scenario build_scenario(NoninFormat f, std::uint32_t seed, int disturbances,
   auto& rng = src.rng();
   const std::size_t fs = frame_size(f);
   Scenario sc;
-  auto run = [&](Bytes& out, bool first) {
-    const int n = std::uniform_int_distribution<int>(2, 40)(rng);
+  Bytes last;  // the last frame written
+  auto run = [&](Bytes& out, bool first, int min_frames) {
+    const int n = std::uniform_int_distribution<int>(min_frames, std::max(min_frames, 40))(rng);
     for (int i = 0; i < n; ++i) {
       FrameInfo info;
-      const Bytes b = src.next(info);
-      out.insert(out.end(), b.begin(), b.end());
+      last = src.next(info);
+      out.insert(out.end(), last.begin(), last.end());
       sc.intact.push_back(info);
       sc.starts_run.push_back(first && i == 0);
     }
   };
-  run(sc.stream, true);
+  run(sc.stream, true, 2);
   for (int k = 0; k < disturbances; ++k) {
     const Disturbance kind =
         kinds[std::uniform_int_distribution<std::size_t>(0, kinds.size() - 1)(rng)];
+    if (kind == Disturbance::lost || kind == Disturbance::repeated) {
+      if (kind == Disturbance::lost) {
+        FrameInfo skipped;
+        src.next(skipped);
+      } else {
+        sc.stream.insert(sc.stream.end(), last.begin(), last.end());
+        sc.intact.push_back(sc.intact.back());
+        sc.starts_run.push_back(false);
+      }
+      // A frame lost and another repeated within one packet cannot be detected (the count comes
+      // out right): keep whole-frame disturbances more than a packet apart.
+      run(sc.stream, false, nonin::kFramesPerPacket + 2);
+      continue;
+    }
     FrameInfo lost_info;
     const Bytes lost = kind == Disturbance::garbage ? Bytes{} : src.next(lost_info);
     Bytes next;
     const std::size_t first_of_run = sc.intact.size();
-    run(next, false);
+    run(next, false, 2);
     sc.starts_run[first_of_run] = true;
     Bytes d;
     for (int attempt = 0;; ++attempt) {
@@ -278,19 +333,17 @@ Scenario build_scenario(NoninFormat f, std::uint32_t seed, int disturbances,
     sc.stream.insert(sc.stream.end(), d.begin(), d.end());
     sc.stream.insert(sc.stream.end(), next.begin(), next.end());
   }
+  // A clean tail of more than a packet, so that the packet finish() emits is intact.
+  run(sc.stream, false, nonin::kFramesPerPacket + 1);
   return sc;
 }
 
 void check_scenario(NoninFormat f, const Scenario& sc) {
-  const Expected e = model(f, sc.intact, sc.starts_run);
   const DecoderCounters counters{sc.intact.size(), sc.disturbance_bytes, sc.checksum_errors};
   for (std::size_t max_chunk : {std::size_t{1}, std::size_t{13}, std::size_t{0}}) {
     SCOPED_TRACE(max_chunk);
     NoninDecoder d(f);
-    test::RecordingSink sink(d);
-    std::mt19937 rng(99);
-    test::feed_in_chunks(d, sc.stream, sink, rng, max_chunk);
-    expect_matches(sink, e);
+    expect_decodes(d, sc.stream, max_chunk, sc.intact, sc.starts_run);
     EXPECT_EQ(d.counters(), counters);
     EXPECT_EQ(d.buffered_bytes(), 0u);
   }
@@ -314,9 +367,22 @@ TEST_P(NoninStream, SingleBitFlipsAreDetectedAndCounted) {
   check_scenario(GetParam(), sc);
 }
 
+// Framing stays intact, so only packet confirmation keeps shifted FLOAT bytes out.
+TEST_P(NoninStream, WholeFramesLostOrRepeatedDropOnlyTheirPackets) {
+  const Scenario sc =
+      build_scenario(GetParam(), 11, 1500, {Disturbance::lost, Disturbance::repeated});
+  EXPECT_EQ(sc.disturbance_bytes, 0u);
+  if (GetParam() != NoninFormat::df8) {  // each one drops one packet
+    EXPECT_EQ(model(GetParam(), sc.intact, sc.starts_run, false).dropped, 1500u);
+  }
+  check_scenario(GetParam(), sc);
+}
+
 TEST_P(NoninStream, MixedDisturbances) {
-  const Scenario sc = build_scenario(
-      GetParam(), 10, 3000, {Disturbance::garbage, Disturbance::truncated, Disturbance::flipped});
+  const Scenario sc =
+      build_scenario(GetParam(), 10, 3000,
+                     {Disturbance::garbage, Disturbance::truncated, Disturbance::flipped,
+                      Disturbance::lost, Disturbance::repeated});
   check_scenario(GetParam(), sc);
 }
 

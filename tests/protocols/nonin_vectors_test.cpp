@@ -1,4 +1,6 @@
 // Nonin DF2/DF7 decoder against the devices.md vectors and frames built by hand from the layout.
+// A packet's values appear only once the next packet's SYNC frame confirms it (or, offline, on
+// finish()); see nonin_packet_test.cpp for the confirmation rules themselves.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -37,6 +39,11 @@ struct Packet {
   }
 };
 
+// The SYNC frame that starts the next packet and so confirms the one before it.
+void append_sync(Bytes& out, NoninFormat f, int status = 0x80) {
+  append_frame(out, f, status | 1, 1, 0);
+}
+
 Packet packet_with(int hr, int spo2, int stat2 = 0) {
   Packet p;
   p.floats[1] = (hr >> 7) & 3;
@@ -54,7 +61,7 @@ std::vector<test::RecordedReading> of_channel(const RecordingSink& s, Channel c)
   return out;
 }
 
-TEST(NoninDf2Vectors, DevicesMdVectorsGiveRate72AtFrame2AndSpo297AtFrame3) {
+TEST(NoninDf2Vectors, DevicesMdVectorsGiveRate72AndSpo297OnFinish) {
   const Bytes v = bytes_of(
       {0x01, 0x81, 0x01, 0x00, 0x83, 0x01, 0x80, 0x01, 0x48, 0xCA, 0x01, 0x80, 0x01, 0x61, 0xE3});
   NoninDecoder d(NoninFormat::df2);
@@ -62,6 +69,9 @@ TEST(NoninDf2Vectors, DevicesMdVectorsGiveRate72AtFrame2AndSpo297AtFrame3) {
   d.feed(v, sink);
   EXPECT_EQ(d.counters(), (DecoderCounters{3, 0, 0}));
   EXPECT_EQ(d.buffered_bytes(), 0u);
+  EXPECT_EQ(sink.readings.size(), 3u);  // pleth only: the packet is not confirmed
+  d.finish(sink);                       // a capture of three frames: decode it offline
+  EXPECT_EQ(d.packets_dropped(), 0u);
   const auto pleth = of_channel(sink, Channel::pleth);
   ASSERT_EQ(pleth.size(), 3u);
   for (std::size_t i = 0; i < 3; ++i) {
@@ -71,7 +81,7 @@ TEST(NoninDf2Vectors, DevicesMdVectorsGiveRate72AtFrame2AndSpo297AtFrame3) {
   }
   const auto hr = of_channel(sink, Channel::pulse_rate);
   ASSERT_EQ(hr.size(), 1u);
-  EXPECT_EQ(hr[0].seq, 1u);
+  EXPECT_EQ(hr[0].seq, 2u);  // finish() emits at the last decoded frame
   EXPECT_EQ(hr[0].reading.value, 72.0);
   const auto spo2 = of_channel(sink, Channel::spo2);
   ASSERT_EQ(spo2.size(), 1u);
@@ -88,6 +98,9 @@ TEST(NoninDf2Vectors, OneByteAtATimeGivesTheSameItems) {
   RecordingSink a(whole), b(bytewise);
   whole.feed(v, a);
   for (std::uint8_t byte : v) bytewise.feed(std::span(&byte, 1), b);
+  whole.finish(a);
+  bytewise.finish(b);
+  ASSERT_EQ(a.readings.size(), 5u);
   ASSERT_EQ(a.readings.size(), b.readings.size());
   for (std::size_t i = 0; i < a.readings.size(); ++i) {
     EXPECT_EQ(a.readings[i].seq, b.readings[i].seq);
@@ -105,6 +118,8 @@ TEST(NoninDf2Vectors, FirstFrameAfterStartWaitsForTheFrameConfirmingIt) {
   EXPECT_EQ(d.buffered_bytes(), 5u);
   d.feed(bytes_of({0x01, 0x80, 0x01, 0x48, 0xCA}), sink);
   EXPECT_EQ(d.counters().frames, 2u);
+  EXPECT_EQ(sink.values(Channel::pleth), (std::vector<std::optional<double>>{1.0, 1.0}));
+  d.finish(sink);
   EXPECT_EQ(sink.values(Channel::pulse_rate), (std::vector<std::optional<double>>{72.0}));
 }
 
@@ -113,10 +128,11 @@ TEST(NoninDf2Vectors, GarbageBeforeTheVectorsIsDiscardedAndCounted) {
   const std::size_t garbage = v.size();
   Packet p = packet_with(72, 97);
   p.append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
-  EXPECT_EQ(d.counters(), (DecoderCounters{25, garbage, 0}));
+  EXPECT_EQ(d.counters(), (DecoderCounters{26, garbage, 0}));
   EXPECT_EQ(sink.values(Channel::pulse_rate), (std::vector<std::optional<double>>{72.0}));
   EXPECT_EQ(sink.values(Channel::spo2), (std::vector<std::optional<double>>{97.0}));
 }
@@ -131,6 +147,7 @@ TEST(NoninDf7Vectors, SixteenBitPlethIsMsbThenLsb) {
   NoninDecoder d(NoninFormat::df7);
   RecordingSink sink(d);
   d.feed(v, sink);
+  d.finish(sink);
   EXPECT_EQ(sink.values(Channel::pleth),
             (std::vector<std::optional<double>>{4660.0, 65535.0, 256.0}));
   EXPECT_EQ(sink.values(Channel::pulse_rate), (std::vector<std::optional<double>>{72.0}));
@@ -142,6 +159,7 @@ TEST(NoninDf7Vectors, NineBitRateUsesTwoLowBitsOfTheMsb) {
   Bytes v;
   packet_with(300, 88).append(v, NoninFormat::df7);  // 300 = 2 << 7 | 44
   packet_with(128, 0).append(v, NoninFormat::df7);
+  append_sync(v, NoninFormat::df7);
   NoninDecoder d(NoninFormat::df7);
   RecordingSink sink(d);
   d.feed(v, sink);
@@ -154,10 +172,11 @@ TEST(NoninDf7Vectors, FrameShapedNoiseIsNotTakenWithoutAConfirmingFrame) {
   append_frame(v, NoninFormat::df7, 0x80, 0x4242, 0x10);  // valid on its own ...
   v.insert(v.end(), {0x00, 0x00, 0x00});                  // ... but no frame follows it
   packet_with(72, 97).append(v, NoninFormat::df7);
+  append_sync(v, NoninFormat::df7);
   NoninDecoder d(NoninFormat::df7);
   RecordingSink sink(d);
   d.feed(v, sink);
-  EXPECT_EQ(d.counters(), (DecoderCounters{25, 8, 0}));
+  EXPECT_EQ(d.counters(), (DecoderCounters{26, 8, 0}));
   for (const auto& value : sink.values(Channel::pleth)) EXPECT_NE(value, 0x4242);
   EXPECT_EQ(sink.values(Channel::pulse_rate), (std::vector<std::optional<double>>{72.0}));
 }
@@ -165,6 +184,7 @@ TEST(NoninDf7Vectors, FrameShapedNoiseIsNotTakenWithoutAConfirmingFrame) {
 TEST(NoninDf2Vectors, MissingValuesAreAbsentNotNumbers) {
   Bytes v;
   packet_with(511, 127).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
@@ -180,6 +200,7 @@ TEST(NoninDf2Vectors, MissingValuesAreAbsentNotNumbers) {
 TEST(NoninDf2Vectors, ImpossibleValuesAreAbsentAndMarkedOutOfRange) {
   Bytes v;
   packet_with(400, 101).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
@@ -221,11 +242,12 @@ TEST(NoninDf2Vectors, ValuesCarryTheFlagsOfTheFrameThatCompletesThem) {
   Packet p = packet_with(60, 95);
   p.status = 0x88;  // SNSA on every frame
   p.append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2, 0x88);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
   for (const auto& r : sink.readings) EXPECT_TRUE(r.reading.flags.has(ReadingFlag::sensor_off));
-  EXPECT_EQ(sink.readings.size(), 27u);  // 25 pleth + rate + SpO2
+  EXPECT_EQ(sink.readings.size(), 28u);  // 26 pleth + rate + SpO2
 }
 
 TEST(NoninDf2Vectors, LowBatteryIsReportedOnChangeOnly) {
@@ -234,22 +256,24 @@ TEST(NoninDf2Vectors, LowBatteryIsReportedOnChangeOnly) {
   packet_with(70, 96, 0x01).append(v, NoninFormat::df2);
   packet_with(70, 96, 0x01).append(v, NoninFormat::df2);
   packet_with(70, 96, 0x00).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
   ASSERT_EQ(sink.conditions.size(), 2u);
   EXPECT_EQ(sink.conditions[0].condition.kind, core::DeviceConditionKind::low_battery);
   EXPECT_TRUE(sink.conditions[0].condition.active);
-  EXPECT_EQ(sink.conditions[0].seq, 25u + 7u);  // frame 8 of packet 2
+  EXPECT_EQ(sink.conditions[0].seq, 50u);  // packet 2, confirmed by the SYNC of packet 3
   EXPECT_FALSE(sink.conditions[1].condition.active);
-  EXPECT_EQ(sink.conditions[1].seq, 75u + 7u);
+  EXPECT_EQ(sink.conditions[1].seq, 100u);
 }
 
-TEST(NoninDf2Vectors, SmartPointFromStat2MarksTheNextPacketsSpo2) {
+TEST(NoninDf2Vectors, SmartPointFromStat2MarksItsOwnPacketsSpo2) {
   Bytes v;
-  packet_with(70, 96, 0x20).append(v, NoninFormat::df2);
-  packet_with(70, 97, 0x00).append(v, NoninFormat::df2);
+  packet_with(70, 96, 0x00).append(v, NoninFormat::df2);
+  packet_with(70, 97, 0x20).append(v, NoninFormat::df2);
   packet_with(70, 98, 0x00).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
@@ -257,6 +281,7 @@ TEST(NoninDf2Vectors, SmartPointFromStat2MarksTheNextPacketsSpo2) {
   ASSERT_EQ(spo2.size(), 3u);
   EXPECT_FALSE(spo2[0].reading.flags.has(ReadingFlag::smartpoint));
   EXPECT_TRUE(spo2[1].reading.flags.has(ReadingFlag::smartpoint));
+  EXPECT_EQ(spo2[1].reading.value, 97.0);
   EXPECT_FALSE(spo2[2].reading.flags.has(ReadingFlag::smartpoint));
   EXPECT_TRUE(sink.conditions.empty());
 }
@@ -274,6 +299,11 @@ TEST(NoninDf2Vectors, DisplayValuesAndFirmwareAreKeptForTheScreen) {
   EXPECT_FALSE(d.last_display().spo2.has_value());
   RecordingSink sink(d);
   d.feed(v, sink);
+  EXPECT_FALSE(d.firmware_revision().has_value());  // not confirmed yet
+  EXPECT_FALSE(d.last_display().spo2.has_value());
+  v.clear();
+  append_sync(v, NoninFormat::df2);
+  d.feed(v, sink);
   EXPECT_EQ(d.firmware_revision(), 0x2A);
   EXPECT_EQ(d.last_display().spo2, 95);
   EXPECT_EQ(d.last_display().pulse_rate, 300);
@@ -282,6 +312,8 @@ TEST(NoninDf2Vectors, DisplayValuesAndFirmwareAreKeptForTheScreen) {
   p.floats[21] = 127;
   v.clear();
   p.append(v, NoninFormat::df2);
+  v.erase(v.begin(), v.begin() + 5);  // its SYNC frame was fed above
+  append_sync(v, NoninFormat::df2);
   d.feed(v, sink);
   EXPECT_FALSE(d.last_display().spo2.has_value());
   EXPECT_FALSE(d.last_display().pulse_rate.has_value());
@@ -292,13 +324,15 @@ TEST(NoninDf2Vectors, FramesBeforeTheFirstSyncGivePlethOnly) {
   // Frames 10..25 of a packet (no SYNC), then a whole packet.
   for (int i = 10; i <= 25; ++i) append_frame(v, NoninFormat::df2, 0x80, i, i == 11 ? 99 : 1);
   packet_with(80, 94).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
-  EXPECT_EQ(d.counters().frames, 16u + 25u);
+  EXPECT_EQ(d.counters().frames, 16u + 25u + 1u);
+  EXPECT_EQ(d.packets_dropped(), 0u);  // the leading frames were never a known packet
   const auto hr = of_channel(sink, Channel::pulse_rate);
   ASSERT_EQ(hr.size(), 1u);
-  EXPECT_EQ(hr[0].seq, 17u);
+  EXPECT_EQ(hr[0].seq, 16u + 25u);
   EXPECT_EQ(sink.values(Channel::spo2), (std::vector<std::optional<double>>{94.0}));
 }
 
@@ -310,25 +344,28 @@ TEST(NoninDf2Vectors, RateIsNeverAssembledAcrossABadFrame) {
   second[5 + 4] ^= 0x01;  // frame 2 (HR LSB): checksum wrong, fixed bits intact
   v.insert(v.end(), second.begin(), second.end());
   packet_with(140, 92).append(v, NoninFormat::df2);
+  append_sync(v, NoninFormat::df2);
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
-  EXPECT_EQ(d.counters(), (DecoderCounters{74, 5, 1}));
-  // Packet 2 lost its frame 2, so neither its rate nor its SpO2 (position unknown) appears.
+  EXPECT_EQ(d.counters(), (DecoderCounters{75, 5, 1}));
+  EXPECT_EQ(d.packets_dropped(), 1u);
+  // Packet 2 lost its frame 2, so none of its values appears.
   EXPECT_EQ(sink.values(Channel::pulse_rate), (std::vector<std::optional<double>>{200.0, 140.0}));
   EXPECT_EQ(sink.values(Channel::spo2), (std::vector<std::optional<double>>{94.0, 92.0}));
 }
 
-TEST(NoninDf2Vectors, PacketLongerThan25FramesLosesItsPosition) {
+TEST(NoninDf2Vectors, PacketLongerThan25FramesIsDroppedAndLosesThePosition) {
   Bytes v;
   packet_with(100, 90).append(v, NoninFormat::df2);
   for (int i = 0; i < 5; ++i) append_frame(v, NoninFormat::df2, 0x80, 1, 100);  // no SYNC
   NoninDecoder d(NoninFormat::df2);
   RecordingSink sink(d);
   d.feed(v, sink);
+  d.finish(sink);  // nothing left to finish: position unknown
   EXPECT_EQ(d.counters().frames, 30u);
-  EXPECT_EQ(sink.values(Channel::pulse_rate).size(), 1u);
-  EXPECT_EQ(sink.values(Channel::spo2).size(), 1u);
+  EXPECT_EQ(d.packets_dropped(), 1u);
+  EXPECT_EQ(sink.readings.size(), 30u);  // pleth only
 }
 
 TEST(NoninDf2Vectors, WrongConstantByteOrStatusBitIsNotAFrame) {

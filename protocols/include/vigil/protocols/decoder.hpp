@@ -56,6 +56,9 @@ class Decoder {
  public:
   virtual ~Decoder() = default;
   virtual void feed(std::span<const std::uint8_t> bytes, DecoderSink& sink) = 0;
+  // End of an offline capture (a file): emits what a protocol holds back until a later frame
+  // confirms it (Nonin packets). Never called on a live stream, where the next frame comes.
+  virtual void finish(DecoderSink& /*sink*/) {}
   virtual std::string_view protocol() const = 0;
   const DecoderCounters& counters() const { return counters_; }
 

@@ -80,25 +80,32 @@ struct NoninDisplayValues {
 
 // Emits, for DF2/DF7:
 //  every frame        -> Reading pleth (device units: DF2 0..255, DF7 0..65535), flags of the
-//                        frame's STATUS
-//  frame 2            -> Reading pulse_rate (bpm) from frames 1+2, flags of frame 2
-//  frame 3            -> Reading spo2 (%), flags of frame 3 plus smartpoint from the latest
-//                        STAT2 (frame 8 comes later, so this is the previous packet's STAT2)
-//  frame 8            -> DeviceCondition low_battery when STAT2's bit changes
+//                        frame's STATUS, at once
+//  a confirmed packet -> Reading pulse_rate (bpm, frames 1+2, flags of frame 2), then Reading
+//                        spo2 (%, frame 3, flags of frame 3 plus smartpoint from the same
+//                        packet's STAT2), then DeviceCondition low_battery when STAT2's bit
+//                        changed; display values and firmware revision are updated
 // for DF8, every frame: Reading spo2 (SpO2-D), Reading pulse_rate (HR-D), low_battery on change.
 // 511 / 127 become absent values. A rate or saturation outside the channel range is reported
 // absent with value_out_of_range (a device never sends one, so the frame is suspect).
 //
+// Packet confirmation (DF2/DF7): FLOAT meanings depend on the frame's position in the packet,
+// and the loss (or duplication) of exactly whole frames leaves the framing intact, so a packet's
+// positions are trusted only once it is confirmed: all 25 frames arrived valid and back to back
+// from its SYNC frame, and the next frame is a SYNC frame exactly at position 26. Its values are
+// emitted while that SYNC frame is fed (seq = that frame's index), before its pleth. A packet
+// with an early or late next SYNC, or broken by a bad frame or lost lock, is dropped whole: its
+// values are not emitted (no value is invented) and packets_dropped() counts it. A lost SYNC
+// frame also drops the packet before it (a late SYNC, as after an extra frame), and the frames
+// after it give pleth only until the next SYNC. Frames before the first SYNC give pleth only.
+// Cost: SpO2 and rate arrive one packet (1/3 s) later.
+//
 // Framing: a frame is accepted when its fixed bits (and, DF2/DF7, its checksum) are right. While
 // locked, frames follow each other back to back; after any bad frame (and at start) the decoder
 // hunts byte by byte and re-locks on a frame only when the frame after it is valid too, so a
-// pattern in noise is rarely taken for a frame. Packet position is known only from a SYNC frame
-// onwards in an unbroken run; until then frames give pleth only, and no value is assembled from
-// frames on both sides of a gap. checksum_errors counts frames at an expected frame boundary
-// whose fixed bits are right but whose checksum is wrong.
-// Not detectable: the loss of exactly whole frames at a frame boundary (the framing stays intact
-// and frames carry no counter besides SYNC), which shifts the FLOAT meanings for the rest of that
-// packet; the early SYNC that follows re-aligns. No allocation after construction.
+// pattern in noise is rarely taken for a frame. checksum_errors counts frames at an expected
+// frame boundary whose fixed bits are right but whose checksum is wrong. Not detectable: a frame
+// lost together with a frame inserted in the same packet. No allocation after construction.
 class NoninDecoder final : public Decoder {
  public:
   explicit NoninDecoder(NoninFormat format);
@@ -107,8 +114,21 @@ class NoninDecoder final : public Decoder {
   std::string_view protocol() const override { return nonin_protocol_name(format_); }
   NoninFormat format() const { return format_; }
 
+  // OFFLINE ONLY, at the end of a complete capture (file decode): emits the values of the
+  // trailing packet that has no confirming SYNC yet but whose frames so far are all valid and
+  // back to back from its SYNC frame: rate if frames 1-2 arrived, SpO2 if frame 3 (smartpoint
+  // only if frame 8 arrived), low_battery if frame 8 (display values and firmware likewise), with
+  // seq = the last decoded frame. Nothing marks these values unconfirmed, so never call it on a
+  // live stream: a lost frame there would pass unnoticed. Held-back bytes (buffered_bytes()) are
+  // not decoded. No-op for DF8 and when there is no such packet; the packet is consumed, so a
+  // second call emits nothing.
+  void finish(DecoderSink& sink) override;
+
+  // DF2/DF7 packets started by a SYNC frame and then dropped unconfirmed (see above).
+  std::uint64_t packets_dropped() const { return packets_dropped_; }
+  // Last confirmed display values (DF8: last frame).
   const NoninDisplayValues& last_display() const { return display_; }
-  // Firmware revision from frame 4 (DF2/DF7); absent until seen.
+  // Firmware revision from frame 4 of the last confirmed packet (DF2/DF7); absent until then.
   std::optional<int> firmware_revision() const { return firmware_; }
   // Bytes held back because they may start a frame. Every byte fed is exactly one of: part of a
   // decoded frame, counted in bytes_discarded, or buffered here.
@@ -124,16 +144,18 @@ class NoninDecoder final : public Decoder {
   void lose_lock();
   void decode_frame(const std::uint8_t* p, DecoderSink& sink);
   void decode_df8(const std::uint8_t* p, DecoderSink& sink);
-  void on_float(int frame, std::uint8_t value, core::ReadingFlags flags, DecoderSink& sink);
+  void emit_packet(int frames, DecoderSink& sink);
   void update_low_battery(bool low, DecoderSink& sink);
 
   NoninFormat format_;
   std::size_t frame_size_;
   bool locked_ = false;
-  int position_ = 0;  // 1..25 of the last decoded frame; 0 = unknown
-  std::optional<std::uint8_t> hr_msb_;
-  std::optional<std::uint8_t> hr_display_msb_;
-  bool smartpoint_ = false;  // from the latest STAT2 of the current unbroken run
+  int position_ = 0;  // 1..25 of the last decoded frame in the current packet; 0 = unknown
+  // FLOAT (bit 7 cleared) and STATUS of frame i of the current packet at index i; index 0 takes
+  // the writes of frames with unknown position.
+  std::array<std::uint8_t, nonin::kFramesPerPacket + 1> floats_{};
+  std::array<std::uint8_t, nonin::kFramesPerPacket + 1> statuses_{};
+  std::uint64_t packets_dropped_ = 0;
   bool low_battery_ = false;
   NoninDisplayValues display_;
   std::optional<int> firmware_;
