@@ -1,0 +1,101 @@
+#pragma once
+// Discharge readiness of a dosing session (clinical.md, REMS): every criterion below must hold;
+// the result lists each unmet one with a message for the nurse.
+//   minimum_observation  >= 120 min since the first dose (esketamine REMS; the same default
+//                        applies to racemic routes, configurable per route)
+//   sedation             last MOAA/S == 5
+//   vitals               latest SpO2, pulse rate and BP present, recent, and inside the alarm
+//                        profile's limits (every tier of the channel, MAP computed from the
+//                        cuff values, and the rise-over-baseline rule when a baseline is given)
+//   aldrete              modified Aldrete >= 9
+//   escort               escort confirmed present
+//   discharge_bp         the pre-discharge BP checkpoint is met (checkpoint_schedule.hpp)
+// Times are UtcTime; `now` is passed in.
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigil/core/alarm_profile.hpp"
+#include "vigil/core/dose_route.hpp"
+#include "vigil/core/reading.hpp"
+#include "vigil/core/session_bp_reading.hpp"
+
+namespace vigil::core {
+
+struct DischargeRules {
+  // Indexed by DoseRoute: minimum time from the first dose to discharge.
+  std::array<std::chrono::minutes, dose_route_count> minimum_observation{
+      std::chrono::minutes{120}, std::chrono::minutes{120}, std::chrono::minutes{120},
+      std::chrono::minutes{120}, std::chrono::minutes{120}};
+  int required_moaas = 5;                    // MOAA/S 0-5
+  int minimum_aldrete = 9;                   // modified Aldrete 0-10
+  std::chrono::minutes max_oximetry_age{5};  // latest SpO2 / pulse rate no older than this
+  std::chrono::minutes max_bp_age{30};       // latest BP no older than this
+
+  std::chrono::minutes minimum_for(DoseRoute r) const {
+    return minimum_observation[static_cast<std::size_t>(r)];
+  }
+};
+
+struct TimedVital {
+  double value = 0;  // in the channel's unit (SpO2 %, pulse rate bpm)
+  UtcTime time{};
+};
+
+struct DischargeVitals {
+  std::optional<TimedVital> spo2_percent;
+  std::optional<TimedVital> pulse_rate_bpm;
+  std::optional<BpReading> latest_bp;
+  std::optional<BpReading> pre_dose_bp;  // baseline for the profile's rise rule
+};
+
+struct DischargeInputs {
+  // The route that sets the observation time; with several routes, the one with the longest
+  // minimum (the caller's choice).
+  DoseRoute route = DoseRoute::esketamine_nasal;
+  std::optional<UtcTime> first_dose;
+  std::optional<int> last_moaas;        // 0-5
+  std::optional<int> modified_aldrete;  // 0-10, modified_aldrete_score().total
+  bool escort_confirmed = false;
+  bool discharge_bp_checkpoint_met = false;
+  DischargeVitals vitals;
+};
+
+enum class DischargeCriterion : std::uint8_t {
+  minimum_observation,
+  sedation,
+  vitals,
+  aldrete,
+  escort,
+  discharge_bp,
+};
+
+std::string_view discharge_criterion_name(DischargeCriterion c);
+
+struct UnmetDischargeCriterion {
+  DischargeCriterion criterion = DischargeCriterion::minimum_observation;
+  std::string message;
+};
+
+struct DischargeReadiness {
+  std::vector<UnmetDischargeCriterion> unmet;  // in criterion order; a criterion may repeat
+                                               // (one entry per vital out of limits)
+  std::optional<UtcTime> earliest_discharge;   // first dose + minimum observation
+
+  bool ready() const { return unmet.empty(); }
+  bool is_unmet(DischargeCriterion c) const;
+};
+
+std::optional<UtcTime> earliest_discharge_time(std::optional<UtcTime> first_dose, DoseRoute route,
+                                               const DischargeRules& rules = {});
+
+DischargeReadiness evaluate_discharge_readiness(const DischargeInputs& inputs,
+                                                const AlarmProfile& profile,
+                                                const DischargeRules& rules, UtcTime now);
+
+}  // namespace vigil::core

@@ -1,0 +1,56 @@
+#include "vigil/core/pre_dose_checklist.hpp"
+
+#include "session_rule_text.hpp"
+
+namespace vigil::core {
+namespace {
+
+struct ItemText {
+  std::string_view name;
+  std::string_view description;
+};
+
+constexpr std::array<ItemText, pre_dose_item_count> kItems{{
+    {"identity_confirmed", "Patient identity confirmed"},
+    {"consent_confirmed", "Informed consent on file"},
+    {"fasting_confirmed", "Fasting (NPO) as instructed"},
+    {"medication_review_done",
+     "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, opioids)"},
+    {"baseline_bp_recorded", "Baseline (pre-dose) blood pressure recorded"},
+    {"escort_arranged", "Escort arranged for discharge"},
+    {"no_driving_acknowledged", "Patient agrees not to drive until the next day"},
+    {"rems_enrollment_verified", "REMS enrollment verified (esketamine)"},
+}};
+
+}  // namespace
+
+std::string_view pre_dose_item_name(PreDoseItem item) {
+  return kItems[static_cast<std::size_t>(item)].name;
+}
+std::string_view pre_dose_item_description(PreDoseItem item) {
+  return kItems[static_cast<std::size_t>(item)].description;
+}
+
+PreDoseChecklistResult evaluate_pre_dose_checklist(const PreDoseChecklistTicks& ticks,
+                                                   const std::optional<BpReading>& pre_dose_bp,
+                                                   const PreDoseChecklistConfig& config) {
+  const bool bp_valid = pre_dose_bp && !check_bp_reading(*pre_dose_bp);
+  PreDoseChecklistResult result;
+  for (std::size_t i = 0; i < pre_dose_item_count; ++i) {
+    const auto item = static_cast<PreDoseItem>(i);
+    const bool done = item == PreDoseItem::baseline_bp_recorded ? bp_valid : ticks.ticked[i];
+    if (config.required[i] && !done) result.missing.push_back(item);
+  }
+  result.complete = result.missing.empty();
+  if (bp_valid && (pre_dose_bp->systolic_mmhg > config.advisory_systolic_above_mmhg ||
+                   pre_dose_bp->diastolic_mmhg > config.advisory_diastolic_above_mmhg)) {
+    result.advisory = "BP above " + detail::number_text(config.advisory_systolic_above_mmhg) + "/" +
+                      detail::number_text(config.advisory_diastolic_above_mmhg) +
+                      ": consider deferring (pre-dose BP " +
+                      detail::number_text(pre_dose_bp->systolic_mmhg) + "/" +
+                      detail::number_text(pre_dose_bp->diastolic_mmhg) + " mmHg)";
+  }
+  return result;
+}
+
+}  // namespace vigil::core
