@@ -27,10 +27,12 @@ int run_selected(CLI::App& app) {
 
 void register_version_command(CLI::App& app);
 void register_decode_command(CLI::App& app);
+void register_monitor_command(CLI::App& app);
 void register_profile_command(CLI::App& app);
 
 void register_commands(CLI::App& app) {
   register_decode_command(app);
+  register_monitor_command(app);
   register_profile_command(app);
   register_version_command(app);
 }
