@@ -1,6 +1,8 @@
 #pragma once
 // Opens a Vigil SQLite database with the durability settings DESIGN.md requires:
-// WAL journal, synchronous=FULL, foreign keys on, and Vigil's application id.
+// WAL journal, synchronous=FULL, foreign keys on, and Vigil's application id; a writable open
+// applies the schema migrations (schema.hpp). One writer connection per file: every store
+// function takes this connection and never opens its own.
 
 #include <SQLiteCpp/Database.h>
 
@@ -19,10 +21,15 @@ class DatabaseError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class OpenMode { create_or_open, open_existing, read_only };
+// read_only: a live database read beside its writer (WAL is read, -shm may be created).
+// archive: a file that must not be touched at all (an archived copy, read-only media): opened
+// immutable, so no -wal or -shm file is created, even for root; when a non-empty -wal file lies
+// beside it, it is opened as read_only instead so that no committed data is ignored.
+enum class OpenMode { create_or_open, open_existing, read_only, archive };
 
 // Throws DatabaseError naming the file and the rule when the file is not a Vigil database
-// (another application id, or a non-empty file without one); such a file is never modified.
+// (another application id, or a non-empty file without one), or when its schema version is newer
+// than the program's (the message names both); such a file is never modified.
 SQLite::Database open_database(const std::filesystem::path& file, OpenMode mode);
 
 }  // namespace vigil::db

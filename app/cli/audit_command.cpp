@@ -1,0 +1,134 @@
+// `vigilctl audit verify|head|log --db FILE`: the hash-chained audit log.
+//   verify [--expect-head HASH]  exit 0 printing `ok <entries> entries, head <hex>`, or exit 1
+//                                printing the first broken sequence number (or that the chain
+//                                ends before the expected head). A writable file gets a
+//                                "verify" entry after the verified head; a read-only (archived)
+//                                file is only read.
+//   head                         prints the head hash.
+//   log [--json]                 prints every entry (JSON Lines with --json).
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli_commands.hpp"
+#include "db_cli_support.hpp"
+#include "vigil/db/audit_chain.hpp"
+#include "vigil/db/database.hpp"
+
+namespace vigil::cli {
+namespace {
+
+struct AuditOptions {
+  std::string file;
+  std::string expect_head;
+  bool json = false;
+};
+
+// Writable for us and not marked read-only: a file or folder without any write permission bit
+// is an archive even for root (whom access() lets write anyway).
+bool writable(const std::string& file) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::absolute(file).parent_path();
+  const auto any_write = fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
+  auto marked_writable = [&](const fs::path& p) {
+    return (fs::status(p).permissions() & any_write) != fs::perms::none;
+  };
+  return ::access(file.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0 &&
+         marked_writable(file) && marked_writable(dir);
+}
+
+int run_verify(const AuditOptions& o) {
+  try {
+    if (!std::filesystem::exists(o.file)) return report_error("--db: " + o.file + ": no such file");
+    const bool rw = writable(o.file);
+    auto db = db::open_database(o.file, rw ? db::OpenMode::open_existing : db::OpenMode::archive);
+    std::optional<std::string> expected;
+    if (!o.expect_head.empty()) expected = o.expect_head;
+    const auto r = db::verify_audit_chain(db, expected);
+    if (rw) db::record_verification(db, r, "vigilctl", wall_clock_utc_ms());
+    if (r.ok) {
+      std::cout << "ok " << r.entries << " entries, head " << r.head << '\n';
+      return kExitOk;
+    }
+    if (r.first_broken_seq) {
+      std::cout << "broken at seq " << *r.first_broken_seq << ": " << r.problem << '\n';
+    } else {
+      std::cout << "broken: " << r.problem << '\n';
+    }
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    return report_error(e.what());
+  }
+}
+
+int run_head(const AuditOptions& o) {
+  try {
+    auto db = db::open_database(o.file, db::OpenMode::read_only);
+    std::cout << db::audit_head(db).hash << '\n';
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return report_error(e.what());
+  }
+}
+
+int run_log(const AuditOptions& o) {
+  try {
+    auto db = db::open_database(o.file, db::OpenMode::read_only);
+    for (const auto& e : db::read_audit_entries(db)) {
+      if (o.json) {
+        nlohmann::ordered_json j;
+        j["seq"] = e.seq;
+        j["t_utc_ms"] = e.t_utc_ms;
+        j["actor_id"] = e.actor_id ? nlohmann::ordered_json(*e.actor_id) : nullptr;
+        j["actor_name"] = e.actor_name;
+        j["action"] = e.action;
+        j["entity"] = e.entity;
+        j["entity_id"] = e.entity_id ? nlohmann::ordered_json(*e.entity_id) : nullptr;
+        j["old_value"] = e.old_value ? nlohmann::ordered_json(*e.old_value) : nullptr;
+        j["new_value"] = e.new_value ? nlohmann::ordered_json(*e.new_value) : nullptr;
+        j["prev_hash"] = e.prev_hash;
+        j["hash"] = e.hash;
+        std::cout << j.dump() << '\n';
+      } else {
+        std::cout << e.seq << '\t' << e.t_utc_ms << '\t' << e.actor_name << '\t' << e.action << '\t'
+                  << e.entity;
+        if (e.entity_id) std::cout << ' ' << *e.entity_id;
+        std::cout << '\t' << e.new_value.value_or("-") << '\n';
+      }
+    }
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return report_error(e.what());
+  }
+}
+
+}  // namespace
+
+void register_audit_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("audit", "Verify and read the audit log");
+  cmd->require_subcommand(1);
+  auto verify_o = std::make_shared<AuditOptions>();
+  auto* verify = cmd->add_subcommand("verify", "Recompute the hash chain and check the records");
+  verify->add_option("--db", verify_o->file, "Database file")->required();
+  verify->add_option("--expect-head", verify_o->expect_head,
+                     "A head hash recorded earlier: the chain must still contain it");
+  add_runner(verify, [verify_o] { return run_verify(*verify_o); });
+
+  auto head_o = std::make_shared<AuditOptions>();
+  auto* head = cmd->add_subcommand("head", "Print the hash of the last entry");
+  head->add_option("--db", head_o->file, "Database file")->required();
+  add_runner(head, [head_o] { return run_head(*head_o); });
+
+  auto log_o = std::make_shared<AuditOptions>();
+  auto* log = cmd->add_subcommand("log", "Print the audit log");
+  log->add_option("--db", log_o->file, "Database file")->required();
+  log->add_flag("--json", log_o->json, "One JSON object per line");
+  add_runner(log, [log_o] { return run_log(*log_o); });
+}
+
+}  // namespace vigil::cli

@@ -1,0 +1,50 @@
+// `vigilctl db init --db FILE --admin NAME`: creates a Vigil database and its first admin.
+// The admin's password comes from VIGIL_NEW_PASSWORD or a no-echo prompt (asked twice).
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli_commands.hpp"
+#include "db_cli_support.hpp"
+#include "vigil/db/database.hpp"
+#include "vigil/db/user_store.hpp"
+
+namespace vigil::cli {
+namespace {
+
+struct DbInitOptions {
+  std::string file;
+  std::string admin;
+};
+
+int run_init(const DbInitOptions& o) {
+  try {
+    auto db = db::open_database(o.file, db::OpenMode::create_or_open);
+    if (db.execAndGet("SELECT count(*) FROM users").getInt64() != 0) {
+      return report_error("--db: " + o.file + " is already initialised (it has users)");
+    }
+    const auto password = read_password("VIGIL_NEW_PASSWORD", "New password for " + o.admin, true);
+    if (!password) {
+      return report_error("password: set VIGIL_NEW_PASSWORD or type it twice at the prompt");
+    }
+    db::create_first_admin(db, o.admin, *password, wall_clock_utc_ms());
+    std::cout << "created " << o.file << " with admin " << o.admin << '\n';
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return report_error(e.what());
+  }
+}
+
+}  // namespace
+
+void register_db_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("db", "Create a Vigil database");
+  cmd->require_subcommand(1);
+  auto o = std::make_shared<DbInitOptions>();
+  auto* init = cmd->add_subcommand("init", "Create a database and its first admin");
+  init->add_option("--db", o->file, "Database file")->required();
+  init->add_option("--admin", o->admin, "Name of the first admin")->required();
+  add_runner(init, [o] { return run_init(*o); });
+}
+
+}  // namespace vigil::cli

@@ -1,0 +1,35 @@
+#pragma once
+// Checklists: the pre-dose checklist (core's items and rules; complete only with a BP recorded
+// in the pre_dose phase) and the discharge checklist (complete when every item is done).
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+enum class ChecklistKind : std::uint8_t { pre_dose, discharge };
+
+struct ChecklistEntry {
+  RowId session_id = 0;
+  ChecklistKind kind = ChecklistKind::pre_dose;
+  // item name -> done. Pre-dose names are core::pre_dose_item_name() values.
+  std::vector<std::pair<std::string, bool>> items;
+  UtcMs t_utc_ms = 0;
+};
+
+struct ChecklistResult {
+  RowId id = 0;
+  bool complete = false;
+  std::vector<std::string> missing;  // required items not done
+};
+
+ChecklistResult record_checklist(SQLite::Database& db, const Actor& actor, const ChecklistEntry& c,
+                                 UtcMs now);
+
+}  // namespace vigil::db

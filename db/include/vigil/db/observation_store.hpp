@@ -1,0 +1,63 @@
+#pragma once
+// Observations: BP (device or manual), rating scales with item answers and totals, adverse
+// events. Each is validated (messages name the field and the rule) and audited. The session's
+// phase at the time is stored with the observation (a BP in pre_dose meets the pre-dose
+// checkpoint).
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigil/core/session_bp_reading.hpp"
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+struct BpObservation {
+  RowId session_id = 0;
+  UtcMs t_utc_ms = 0;
+  double systolic_mmhg = 0;
+  double diastolic_mmhg = 0;
+  std::optional<double> mean_mmhg;
+  core::BpSource source = core::BpSource::device;
+};
+
+// Scale answers, in item order:
+//   moaas   1 item 0-5                  total = the item
+//   rass    1 item -5..+4               total = the item
+//   cadss   23 items 0-4                total 0-92
+//   aldrete 5 items 0-2 (activity, respiration, circulation, consciousness, SpO2), total 0-10
+//   phq9    9 items 0-3                 total 0-27 (item 9 > 0 is flagged by the caller/UI)
+//   gad7    7 items 0-3                 total 0-21
+enum class Scale : std::uint8_t { moaas, rass, cadss, aldrete, phq9, gad7 };
+std::string_view scale_name(Scale s);
+
+struct ScaleObservation {
+  RowId session_id = 0;
+  UtcMs t_utc_ms = 0;
+  Scale scale = Scale::moaas;
+  std::vector<int> items;
+};
+
+// Throws ValidationError ("cadss.items[3]: must be 0-4 (got 7)"); returns the total.
+int validate_scale(Scale scale, const std::vector<int>& items);
+
+struct AdverseEvent {
+  RowId session_id = 0;
+  UtcMs t_utc_ms = 0;
+  std::string type;      // e.g. "nausea", "hypertension"
+  std::string severity;  // mild | moderate | severe | life_threatening
+  UtcMs onset_utc_ms = 0;
+  std::string action;  // what was done
+};
+
+RowId record_bp(SQLite::Database& db, const Actor& actor, const BpObservation& bp, UtcMs now);
+RowId record_scale(SQLite::Database& db, const Actor& actor, const ScaleObservation& s, UtcMs now);
+RowId record_adverse_event(SQLite::Database& db, const Actor& actor, const AdverseEvent& ae,
+                           UtcMs now);
+
+}  // namespace vigil::db

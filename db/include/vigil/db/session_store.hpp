@@ -1,0 +1,48 @@
+#pragma once
+// Sessions: planning (clinician), phase changes by the session rules of core (nurse,
+// clinician), early end, and the alarm profile in force (clinician). All audited.
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+
+#include "vigil/core/session_phase.hpp"
+#include "vigil/core/session_type.hpp"
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+struct NewSession {
+  core::SessionType type = core::SessionType::dosing;
+  std::optional<RowId> linked_session_id;  // integration sessions: the dosing session
+  RowId patient_id = 0;
+  std::optional<std::int64_t> clinician_id;  // users.id
+  std::optional<std::int64_t> nurse_id;      // users.id
+  std::string chair;
+  UtcMs planned_utc_ms = 0;
+  std::optional<double> planned_dose_mg;  // esketamine: the prescribed session total, mg
+  std::string alarm_profile;              // the profile in force, as TOML text (may be empty)
+};
+
+RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession& session,
+                     UtcMs now);
+
+// Moves the session to `to` when core::check_transition allows it, with guards gathered from
+// the store: pre-dose checklist complete, a BP recorded in the pre_dose phase, a dose recorded,
+// a complete discharge checklist (discharge criteria), a note (integration). A refusal throws
+// ValidationError with the rule's message. Entering pre_dose sets started_utc_ms, closed sets
+// ended_utc_ms (both `now`).
+void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
+                     core::SessionPhase to, UtcMs now);
+
+// core::check_early_end; after dosing began only a clinician may end early.
+void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
+                       const std::string& reason, UtcMs now);
+
+// Clinician only: replaces the profile in force (a changed limit or a channel's alarm off).
+void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
+                               const std::string& profile_text, UtcMs now);
+
+}  // namespace vigil::db

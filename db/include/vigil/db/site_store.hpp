@@ -1,0 +1,32 @@
+#pragma once
+// Site settings (admin only, audited) and device connections (device data: role-checked for
+// nurse/clinician, not audited row by row, like vitals).
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+void set_site_setting(SQLite::Database& db, const Actor& admin, const std::string& key,
+                      const std::string& value, UtcMs now);
+// Settings are not clinical content: readable on any connection.
+std::optional<std::string> site_setting(SQLite::Database& db, const std::string& key);
+
+struct NewDeviceConnection {
+  std::optional<RowId> session_id;
+  std::string family;    // e.g. "nonin-df7"
+  std::string port;      // e.g. "/dev/ttyUSB0"
+  std::string identity;  // serial number or model text
+  UtcMs connected_utc_ms = 0;
+};
+RowId record_device_connected(SQLite::Database& db, const Actor& actor,
+                              const NewDeviceConnection& c, UtcMs now);
+void record_device_disconnected(SQLite::Database& db, const Actor& actor, RowId connection_id,
+                                UtcMs disconnected_utc_ms, UtcMs now);
+
+}  // namespace vigil::db

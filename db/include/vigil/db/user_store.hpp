@@ -1,0 +1,59 @@
+#pragma once
+// Users, passwords and logins. Passwords are argon2id (libsodium crypto_pwhash_str), at least
+// 10 characters. Five failed logins in a row lock the account for 5 minutes. Every login,
+// failed or not, is audited; so are user changes (admin only).
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+inline constexpr std::size_t kMinPasswordLength = 10;
+inline constexpr int kMaxFailedLogins = 5;
+inline constexpr UtcMs kLockoutMs = 5 * 60 * 1000;
+
+// argon2id cost. interactive() is the production setting (libsodium OPSLIMIT/MEMLIMIT
+// _INTERACTIVE: 2 passes, 64 MiB). cheapest() (1 pass, 8 KiB) exists only so that test suites
+// that create many users stay fast; never use it for real accounts.
+struct PasswordCost {
+  unsigned long long opslimit = 0;
+  std::size_t memlimit = 0;
+  static PasswordCost interactive();
+  static PasswordCost cheapest();
+};
+
+// argon2id hash in crypto_pwhash_str format; throws ValidationError ("password: at least 10
+// characters") for a short password.
+std::string hash_password(std::string_view password, PasswordCost cost);
+bool password_matches(std::string_view stored_hash, std::string_view password);
+
+// Creates the first admin of an empty database (no users yet); throws ValidationError when a
+// user already exists. Audited as actor "vigilctl" (there is no user yet).
+Actor create_first_admin(SQLite::Database& db, std::string_view name, std::string_view password,
+                         UtcMs now, PasswordCost cost = PasswordCost::interactive());
+
+// Admin only.
+Actor add_user(SQLite::Database& db, const Actor& admin, std::string_view name, Role role,
+               std::string_view password, UtcMs now,
+               PasswordCost cost = PasswordCost::interactive());
+void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user_id, bool active,
+                     UtcMs now);
+void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id, UtcMs now);
+
+// Checks name and password. Throws AuthenticationFailed ("authentication failed" or
+// "authentication failed: account locked until <ms>") for an unknown name, a wrong password,
+// an inactive or a locked account.
+Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view password,
+                   UtcMs now);
+
+// Re-checks the password of an already authenticated actor (e-signatures); a wrong password
+// counts as a failed login. Throws AuthenticationFailed.
+void reauthenticate(SQLite::Database& db, const Actor& actor, std::string_view password, UtcMs now);
+
+}  // namespace vigil::db

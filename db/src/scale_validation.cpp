@@ -1,0 +1,61 @@
+// Range checks of the rating scales (clinical.md "Scales").
+#include <array>
+#include <string>
+
+#include "vigil/core/discharge_modified_aldrete.hpp"
+#include "vigil/db/observation_store.hpp"
+
+namespace vigil::db {
+namespace {
+
+struct ScaleRule {
+  std::string_view name;
+  std::size_t items;
+  int min;
+  int max;
+};
+
+constexpr std::array<ScaleRule, 6> kRules{{
+    {"moaas", 1, 0, 5},
+    {"rass", 1, -5, 4},
+    {"cadss", 23, 0, 4},
+    {"aldrete", 5, 0, 2},
+    {"phq9", 9, 0, 3},
+    {"gad7", 7, 0, 3},
+}};
+
+std::string range_text(const ScaleRule& r) {
+  if (r.min < 0) return std::to_string(r.min) + "..+" + std::to_string(r.max);
+  return std::to_string(r.min) + "-" + std::to_string(r.max);
+}
+
+}  // namespace
+
+std::string_view scale_name(Scale s) { return kRules[static_cast<std::size_t>(s)].name; }
+
+int validate_scale(Scale scale, const std::vector<int>& items) {
+  const ScaleRule& r = kRules[static_cast<std::size_t>(scale)];
+  const std::string field = std::string(r.name) + ".items";
+  if (items.size() != r.items) {
+    throw ValidationError(field + ": " + std::to_string(r.items) + " answer" +
+                          (r.items == 1 ? "" : "s") + " required (got " +
+                          std::to_string(items.size()) + ")");
+  }
+  int total = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i] < r.min || items[i] > r.max) {
+      throw ValidationError(field + "[" + std::to_string(i + 1) + "]: must be " + range_text(r) +
+                            " (got " + std::to_string(items[i]) + ")");
+    }
+    total += items[i];
+  }
+  if (scale == Scale::aldrete) {
+    const core::ModifiedAldreteItems a{items[0], items[1], items[2], items[3], items[4]};
+    const auto score = core::modified_aldrete_score(a);
+    if (!score.total) throw ValidationError("aldrete.items: " + score.error);
+    total = *score.total;
+  }
+  return total;
+}
+
+}  // namespace vigil::db

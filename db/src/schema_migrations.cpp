@@ -1,0 +1,229 @@
+// Schema migrations. Migration N brings user_version from N-1 to N; a released migration is
+// never edited, a change is a new migration appended to kMigrations.
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+#include "vigil/db/schema.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+namespace {
+
+// Version 1: the whole issue-5 schema. Times are UTC ms since the epoch (*_utc_ms).
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE patients (
+  id INTEGER PRIMARY KEY,
+  identifier TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,          -- YYYY-MM-DD
+  sex TEXT NOT NULL,                    -- female | male | other | unknown
+  weight_kg REAL
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('nurse','clinician','auditor','admin')),
+  password_hash TEXT NOT NULL,          -- argon2id, libsodium crypto_pwhash_str format
+  active INTEGER NOT NULL DEFAULT 1,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until_utc_ms INTEGER
+);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL CHECK (type IN ('dosing','integration')),
+  linked_session_id INTEGER REFERENCES sessions(id),
+  patient_id INTEGER NOT NULL REFERENCES patients(id),
+  clinician_id INTEGER REFERENCES users(id),
+  nurse_id INTEGER REFERENCES users(id),
+  chair TEXT NOT NULL,
+  planned_utc_ms INTEGER NOT NULL,
+  started_utc_ms INTEGER,
+  ended_utc_ms INTEGER,
+  phase TEXT NOT NULL,
+  planned_dose_mg REAL,
+  ended_early_reason TEXT,
+  alarm_profile TEXT                    -- the profile in force, as TOML text
+);
+CREATE TABLE device_connections (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER REFERENCES sessions(id),
+  family TEXT NOT NULL,
+  port TEXT NOT NULL,
+  identity TEXT NOT NULL,
+  connected_utc_ms INTEGER NOT NULL,
+  disconnected_utc_ms INTEGER
+);
+CREATE TABLE vitals_numeric (
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  channel TEXT NOT NULL,
+  t_utc_ms INTEGER NOT NULL,
+  value REAL,                           -- NULL = absent (a gap stays a gap)
+  flags INTEGER NOT NULL DEFAULT 0,
+  device_id INTEGER
+);
+CREATE INDEX vitals_numeric_by_session_time ON vitals_numeric(session_id, t_utc_ms);
+CREATE TABLE waveform_blocks (
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  channel TEXT NOT NULL,
+  start_utc_ms INTEGER NOT NULL,
+  sample_rate_hz REAL NOT NULL,
+  samples BLOB NOT NULL                 -- int16 little-endian
+);
+CREATE INDEX waveform_blocks_by_session_time ON waveform_blocks(session_id, channel, start_utc_ms);
+CREATE TABLE alarm_events (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  condition TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  start_utc_ms INTEGER NOT NULL,
+  end_utc_ms INTEGER,
+  limit_in_force TEXT,
+  triggering_value REAL,
+  acknowledged_by INTEGER REFERENCES users(id),
+  acknowledged_utc_ms INTEGER,
+  audio_paused_by INTEGER REFERENCES users(id),
+  audio_paused_utc_ms INTEGER
+);
+CREATE TABLE administrations (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  drug TEXT NOT NULL,
+  form_strength TEXT NOT NULL,
+  route TEXT NOT NULL,
+  dose_mg REAL NOT NULL,
+  dose_mg_per_kg REAL,
+  lot TEXT NOT NULL,
+  administered_by INTEGER NOT NULL REFERENCES users(id),
+  witness_id INTEGER REFERENCES users(id),
+  start_utc_ms INTEGER NOT NULL,
+  end_utc_ms INTEGER,
+  device_count INTEGER,
+  waste_mg REAL,
+  waste_method TEXT,
+  waste_witness_id INTEGER REFERENCES users(id),
+  dose_decision TEXT NOT NULL,
+  override_by INTEGER REFERENCES users(id),
+  override_reason TEXT,
+  violations TEXT                       -- JSON array of broken dose rules
+);
+CREATE TABLE observations (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  kind TEXT NOT NULL,                   -- bp | moaas | cadss | rass | aldrete | phq9 | gad7 | adverse_event
+  t_utc_ms INTEGER NOT NULL,
+  phase TEXT NOT NULL,                  -- the session phase when recorded
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  systolic_mmhg REAL,
+  diastolic_mmhg REAL,
+  mean_mmhg REAL,
+  bp_source TEXT,                       -- device | manual
+  items TEXT,                           -- JSON array of item answers (scales)
+  total INTEGER,
+  ae_type TEXT,
+  ae_severity TEXT,
+  ae_onset_utc_ms INTEGER,
+  ae_action TEXT
+);
+CREATE TABLE checklists (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  kind TEXT NOT NULL CHECK (kind IN ('pre_dose','discharge')),
+  items TEXT NOT NULL,                  -- JSON object item -> done
+  complete INTEGER NOT NULL,
+  completed_by INTEGER NOT NULL REFERENCES users(id),
+  t_utc_ms INTEGER NOT NULL
+);
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  type TEXT NOT NULL CHECK (type IN ('preparation','dosing','integration')),
+  body TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  status TEXT NOT NULL CHECK (status IN ('draft','signed')),
+  created_utc_ms INTEGER NOT NULL,
+  updated_utc_ms INTEGER NOT NULL
+);
+CREATE TABLE signatures (
+  id INTEGER PRIMARY KEY,
+  note_id INTEGER NOT NULL REFERENCES notes(id),
+  signer_id INTEGER NOT NULL REFERENCES users(id),
+  printed_name TEXT NOT NULL,
+  meaning TEXT NOT NULL CHECK (meaning IN ('authored','reviewed','approved')),
+  t_utc_ms INTEGER NOT NULL,
+  content_sha256 TEXT NOT NULL          -- hex SHA-256 of the note body as signed
+);
+CREATE TABLE addenda (
+  id INTEGER PRIMARY KEY,
+  note_id INTEGER NOT NULL REFERENCES notes(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  t_utc_ms INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE TABLE site_settings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  t_utc_ms INTEGER NOT NULL,
+  actor_id INTEGER,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER,
+  old_value TEXT,
+  new_value TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: DELETE refused'); END;
+CREATE TRIGGER notes_signed_no_update BEFORE UPDATE OF body, status, type, session_id, author_id
+  ON notes WHEN OLD.status = 'signed'
+  BEGIN SELECT RAISE(ABORT, 'note is signed: change it only by addendum'); END;
+CREATE TRIGGER notes_signed_no_delete BEFORE DELETE ON notes WHEN OLD.status = 'signed'
+  BEGIN SELECT RAISE(ABORT, 'note is signed: DELETE refused'); END;
+CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
+  BEGIN SELECT RAISE(ABORT, 'signatures are permanent: UPDATE refused'); END;
+CREATE TRIGGER signatures_no_delete BEFORE DELETE ON signatures
+  BEGIN SELECT RAISE(ABORT, 'signatures are permanent: DELETE refused'); END;
+CREATE TRIGGER addenda_no_update BEFORE UPDATE ON addenda
+  BEGIN SELECT RAISE(ABORT, 'addenda are permanent: UPDATE refused'); END;
+CREATE TRIGGER addenda_no_delete BEFORE DELETE ON addenda
+  BEGIN SELECT RAISE(ABORT, 'addenda are permanent: DELETE refused'); END;
+)sql";
+
+constexpr std::array<const char*, 1> kMigrations{kMigration1};
+
+}  // namespace
+
+int program_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void check_schema_not_newer(SQLite::Database& db, const std::string& file) {
+  const int found = schema_version(db);
+  if (found > program_schema_version()) {
+    throw DatabaseError("database " + file + ": schema version " + std::to_string(found) +
+                        " is newer than this program's schema version " +
+                        std::to_string(program_schema_version()) + "; use a newer Vigil");
+  }
+}
+
+void apply_migrations(SQLite::Database& db, const std::string& file) {
+  check_schema_not_newer(db, file);
+  for (int v = schema_version(db); v < program_schema_version(); ++v) {
+    SQLite::Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace vigil::db

@@ -1,0 +1,29 @@
+#pragma once
+// The facts of a session the stores check before writing into it.
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+
+#include "vigil/core/session_phase.hpp"
+#include "vigil/core/session_type.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+struct SessionState {
+  RowId id = 0;
+  core::SessionType type = core::SessionType::dosing;
+  core::SessionPhase phase = core::SessionPhase::planned;
+  RowId patient_id = 0;
+  std::optional<double> planned_dose_mg;
+};
+
+// Throws NotFound ("session id 7: no such record").
+SessionState load_session(SQLite::Database& db, RowId session_id);
+
+// Throws ValidationError unless the session is still open (not closed).
+void require_open(const SessionState& s, std::string_view what);
+
+}  // namespace vigil::db

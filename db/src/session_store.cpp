@@ -1,0 +1,133 @@
+#include "vigil/db/session_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "audit_write.hpp"
+#include "field_checks.hpp"
+#include "session_state.hpp"
+#include "vigil/core/session_transition.hpp"
+
+namespace vigil::db {
+namespace {
+
+bool exists(SQLite::Database& db, const std::string& sql, RowId session_id) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, session_id);
+  return q.executeStep();
+}
+
+core::TransitionGuards gather_guards(SQLite::Database& db, RowId id) {
+  core::TransitionGuards g;
+  g.pre_dose_checklist_complete = exists(
+      db, "SELECT 1 FROM checklists WHERE session_id = ? AND kind = 'pre_dose' AND complete = 1",
+      id);
+  g.pre_dose_bp_recorded = exists(
+      db, "SELECT 1 FROM observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose'",
+      id);
+  g.dose_recorded = exists(db, "SELECT 1 FROM administrations WHERE session_id = ?", id);
+  g.discharge_criteria_met = exists(
+      db, "SELECT 1 FROM checklists WHERE session_id = ? AND kind = 'discharge' AND complete = 1",
+      id);
+  g.integration_note_recorded = exists(db, "SELECT 1 FROM notes WHERE session_id = ?", id);
+  return g;
+}
+
+void write_phase(SQLite::Database& db, const Actor& actor, const SessionState& s,
+                 core::SessionPhase to, const std::string& early_reason, UtcMs now) {
+  auto before = snapshot_before(db, "sessions", s.id);
+  SQLite::Statement up(db,
+                       "UPDATE sessions SET phase = ?, "
+                       "started_utc_ms = CASE WHEN ?2 = 'pre_dose' AND started_utc_ms IS NULL "
+                       "THEN ?3 ELSE started_utc_ms END, "
+                       "ended_utc_ms = CASE WHEN ?2 = 'closed' THEN ?3 ELSE ended_utc_ms END, "
+                       "ended_early_reason = COALESCE(?4, ended_early_reason) WHERE id = ?5");
+  up.bind(1, std::string(core::session_phase_name(to)));
+  up.bind(2, std::string(core::session_phase_name(to)));
+  up.bind(3, now);
+  if (!early_reason.empty()) up.bind(4, early_reason);
+  up.bind(5, s.id);
+  up.exec();
+  audit_row_change(db, actor, early_reason.empty() ? "advance_session" : "end_session_early",
+                   "sessions", s.id, std::move(before), now);
+}
+
+}  // namespace
+
+RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession& n, UtcMs now) {
+  require_permission(db, actor, Action::create_session, now);
+  require_text("chair", n.chair);
+  SQLite::Transaction tx(db);
+  require_row(db, "patients", n.patient_id);
+  std::optional<core::SessionType> linked_type;
+  if (n.linked_session_id) {
+    const auto linked = load_session(db, *n.linked_session_id);
+    if (linked.patient_id != n.patient_id) {
+      throw ValidationError("linked_session_id: the linked session is another patient's");
+    }
+    linked_type = linked.type;
+  }
+  if (auto err = core::check_session_link(n.type, n.linked_session_id, linked_type)) {
+    throw ValidationError(*err);
+  }
+  if (n.planned_dose_mg) check_range("planned_dose_mg", *n.planned_dose_mg, 0, 1000, "mg");
+  SQLite::Statement ins(db,
+                        "INSERT INTO sessions (type, linked_session_id, patient_id, "
+                        "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
+                        "alarm_profile) VALUES (?,?,?,?,?,?,?,'planned',?,?)");
+  ins.bind(1, std::string(core::session_type_name(n.type)));
+  if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
+  ins.bind(3, n.patient_id);
+  if (n.clinician_id) ins.bind(4, *n.clinician_id);
+  if (n.nurse_id) ins.bind(5, *n.nurse_id);
+  ins.bind(6, n.chair);
+  ins.bind(7, n.planned_utc_ms);
+  if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
+  if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
+  ins.exec();
+  const RowId id = db.getLastInsertRowid();
+  audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
+  tx.commit();
+  return id;
+}
+
+void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
+                     core::SessionPhase to, UtcMs now) {
+  require_permission(db, actor, Action::advance_session, now);
+  SQLite::Transaction tx(db);
+  const auto s = load_session(db, session_id);
+  const auto result = core::check_transition(s.type, s.phase, to, gather_guards(db, session_id));
+  if (!result) throw ValidationError("phase: " + result.reason);
+  write_phase(db, actor, s, to, {}, now);
+  tx.commit();
+}
+
+void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
+                       const std::string& reason, UtcMs now) {
+  require_permission(db, actor, Action::end_session_early, now);
+  SQLite::Transaction tx(db);
+  const auto s = load_session(db, session_id);
+  const core::EarlyEnd early{reason, actor.role == Role::clinician};
+  const auto result = core::check_early_end(s.type, s.phase, early);
+  if (!result) throw ValidationError("reason: " + result.reason);
+  write_phase(db, actor, s, core::SessionPhase::closed, reason, now);
+  tx.commit();
+}
+
+void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
+                               const std::string& profile_text, UtcMs now) {
+  require_permission(db, actor, Action::set_session_alarm_profile, now);
+  require_text("alarm_profile", profile_text);
+  SQLite::Transaction tx(db);
+  require_open(load_session(db, session_id), "alarm profile changes");
+  auto before = snapshot_before(db, "sessions", session_id);
+  SQLite::Statement up(db, "UPDATE sessions SET alarm_profile = ? WHERE id = ?");
+  up.bind(1, profile_text);
+  up.bind(2, session_id);
+  up.exec();
+  audit_row_change(db, actor, "set_session_alarm_profile", "sessions", session_id,
+                   std::move(before), now);
+  tx.commit();
+}
+
+}  // namespace vigil::db

@@ -1,0 +1,114 @@
+#pragma once
+// A fresh Vigil database with one user per role (cheap argon2id), a patient and helpers to
+// bring a dosing session to a phase. Each fixture lives in its own temporary folder.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "vigil/db/audit_chain.hpp"
+#include "vigil/db/checklist_store.hpp"
+#include "vigil/db/database.hpp"
+#include "vigil/db/observation_store.hpp"
+#include "vigil/db/patient_store.hpp"
+#include "vigil/db/session_store.hpp"
+#include "vigil/db/user_store.hpp"
+
+namespace vigil::db::test {
+
+inline constexpr const char* kPassword = "correct horse battery";
+inline constexpr UtcMs kT0 = 1'790'000'000'000;  // 2026-09-21, UTC ms
+
+class TempDir {
+ public:
+  TempDir()
+      : path_(
+            std::filesystem::temp_directory_path() /
+            ("vigil-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+struct StoreFixture {
+  TempDir dir;
+  std::filesystem::path file = dir / "vigil.db";
+  SQLite::Database db = open_database(file, OpenMode::create_or_open);
+  UtcMs now = kT0;
+  Actor admin = create_first_admin(db, "admin", kPassword, now, PasswordCost::cheapest());
+  Actor nurse = add_user(db, admin, "nina", Role::nurse, kPassword, now, PasswordCost::cheapest());
+  Actor clinician =
+      add_user(db, admin, "carl", Role::clinician, kPassword, now, PasswordCost::cheapest());
+  Actor auditor =
+      add_user(db, admin, "aud", Role::auditor, kPassword, now, PasswordCost::cheapest());
+  RowId patient =
+      create_patient(db, nurse, {"MRN-1", "Pat Doe", "1980-04-02", "female", 70.0}, now);
+
+  const Actor& as(Role r) const {
+    switch (r) {
+      case Role::nurse:
+        return nurse;
+      case Role::clinician:
+        return clinician;
+      case Role::auditor:
+        return auditor;
+      case Role::admin:
+        break;
+    }
+    return admin;
+  }
+
+  UtcMs tick() { return now += 1000; }
+
+  RowId planned_session(std::optional<double> planned_dose_mg = std::nullopt) {
+    NewSession s;
+    s.patient_id = patient;
+    s.chair = "chair 2";
+    s.planned_utc_ms = now;
+    s.clinician_id = clinician.id;
+    s.nurse_id = nurse.id;
+    s.planned_dose_mg = planned_dose_mg;
+    return create_session(db, clinician, s, tick());
+  }
+
+  // planned -> pre_dose -> (BP 120/80, complete checklist) -> dosing
+  RowId dosing_session(std::optional<double> planned_dose_mg = std::nullopt) {
+    const RowId id = planned_session(planned_dose_mg);
+    advance_session(db, nurse, id, core::SessionPhase::pre_dose, tick());
+    record_bp(db, nurse, {id, now, 120, 80, std::nullopt, core::BpSource::device}, tick());
+    ChecklistEntry c{id, ChecklistKind::pre_dose, {}, now};
+    for (const char* item :
+         {"identity_confirmed", "consent_confirmed", "fasting_confirmed", "medication_review_done",
+          "escort_arranged", "no_driving_acknowledged"}) {
+      c.items.emplace_back(item, true);
+    }
+    record_checklist(db, nurse, c, tick());
+    advance_session(db, nurse, id, core::SessionPhase::dosing, tick());
+    return id;
+  }
+
+  std::int64_t audit_count() { return db.execAndGet("SELECT count(*) FROM audit_log").getInt64(); }
+  std::string last_action() {
+    return db.execAndGet("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1").getString();
+  }
+};
+
+// Runs the sqlite3 shell on `file` with `sql`; returns its exit status.
+inline int sqlite3_shell(const std::filesystem::path& file, const std::string& sql) {
+  const std::string cmd = "sqlite3 '" + file.string() + "' \"" + sql + "\" >/dev/null 2>&1";
+  return std::system(cmd.c_str());
+}
+
+}  // namespace vigil::db::test

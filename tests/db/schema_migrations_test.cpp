@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "db_test_support.hpp"
+#include "vigil/db/schema.hpp"
+
+using namespace vigil::db;
+using namespace vigil::db::test;
+
+namespace {
+std::string file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+}  // namespace
+
+TEST(DbSchemaMigrations, FreshDatabaseHasTheProgramVersionAndEveryTable) {
+  TempDir dir;
+  auto db = open_database(dir / "v.db", OpenMode::create_or_open);
+  EXPECT_EQ(schema_version(db), program_schema_version());
+  EXPECT_GE(program_schema_version(), 1);
+  for (const char* t :
+       {"patients", "users", "sessions", "device_connections", "vitals_numeric", "waveform_blocks",
+        "alarm_events", "administrations", "observations", "checklists", "notes", "signatures",
+        "addenda", "site_settings", "audit_log"}) {
+    SQLite::Statement q(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?");
+    q.bind(1, t);
+    EXPECT_TRUE(q.executeStep()) << t;
+  }
+  // The recorder codes against these exact columns.
+  db.exec(
+      "INSERT INTO patients (identifier, name, date_of_birth, sex) VALUES "
+      "('x','x','2000-01-01','male')");
+  db.exec(
+      "INSERT INTO sessions (type, patient_id, chair, planned_utc_ms, phase) VALUES "
+      "('dosing',1,'c',0,'planned')");
+  db.exec(
+      "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags, device_id) VALUES "
+      "(1,'spo2',1,NULL,0,1)");
+  db.exec(
+      "INSERT INTO waveform_blocks (session_id, channel, start_utc_ms, sample_rate_hz, samples) "
+      "VALUES (1,'pleth',1,75.0,x'0100')");
+}
+
+TEST(DbSchemaMigrations, ReopeningKeepsDataAndVersion) {
+  TempDir dir;
+  {
+    auto db = open_database(dir / "v.db", OpenMode::create_or_open);
+    create_first_admin(db, "admin", kPassword, kT0, PasswordCost::cheapest());
+  }
+  auto db = open_database(dir / "v.db", OpenMode::open_existing);
+  EXPECT_EQ(schema_version(db), program_schema_version());
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM users").getInt(), 1);
+  EXPECT_TRUE(verify_audit_chain(db).ok);
+}
+
+TEST(DbSchemaMigrations, NewerDatabaseIsRefusedNamingBothVersionsAndLeftUntouched) {
+  TempDir dir;
+  const auto file = dir / "v.db";
+  {
+    auto db = open_database(file, OpenMode::create_or_open);
+    db.exec("PRAGMA user_version=" + std::to_string(program_schema_version() + 7));
+    db.exec("PRAGMA journal_mode=DELETE");
+  }
+  const auto before = file_bytes(file);
+  for (auto mode : {OpenMode::open_existing, OpenMode::create_or_open, OpenMode::read_only}) {
+    try {
+      open_database(file, mode);
+      FAIL() << "a newer database was accepted";
+    } catch (const DatabaseError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("schema version " + std::to_string(program_schema_version() + 7)),
+                std::string::npos)
+          << msg;
+      EXPECT_NE(msg.find("schema version " + std::to_string(program_schema_version())),
+                std::string::npos)
+          << msg;
+    }
+  }
+  EXPECT_EQ(file_bytes(file), before);
+}
+
+TEST(DbSchemaMigrations, ForeignSqliteFileIsRefusedAndUntouched) {
+  TempDir dir;
+  const auto file = dir / "other.db";
+  {
+    SQLite::Database foreign(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    foreign.exec("CREATE TABLE t(x)");
+  }
+  const auto before = file_bytes(file);
+  EXPECT_THROW(open_database(file, OpenMode::create_or_open), DatabaseError);
+  EXPECT_EQ(file_bytes(file), before);
+}
