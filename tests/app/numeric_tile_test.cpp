@@ -1,12 +1,15 @@
+#include "numeric_tile.hpp"
+
 #include <gtest/gtest.h>
 
 #include <QImage>
 
-#include "monitor_window.hpp"
-#include "numeric_tile.hpp"
+#include "gui_test_support.hpp"
 
-using vigil::gui::MonitorWindow;
+using vigil::core::AlarmPriority;
 using vigil::gui::NumericTile;
+using vigil::station::ChannelAlarmState;
+namespace t = vigil::gui::test;
 
 TEST(NumericTile, ShowsValueThenDashesWithReason) {
   NumericTile tile("SpO2", "%", Qt::cyan);
@@ -20,15 +23,28 @@ TEST(NumericTile, ShowsValueThenDashesWithReason) {
   EXPECT_EQ(tile.limitsText(), "off\n90");
 }
 
-TEST(MonitorWindow, RendersOffscreenWithTilesAbsentUntilADeviceSpeaks) {
-  MonitorWindow window;
-  window.show();
-  EXPECT_EQ(window.spo2Tile()->valueText(), "---");
-  EXPECT_EQ(window.spo2Tile()->reasonText(), "no device");
-  const QImage shot = window.grab().toImage();
-  ASSERT_FALSE(shot.isNull());
-  // The tiles paint a black background: the centre of the SpO2 tile is not the default grey.
-  const QPoint centre =
-      window.spo2Tile()->mapTo(&window, window.spo2Tile()->rect().topLeft()) + QPoint(5, 5);
-  EXPECT_EQ(shot.pixelColor(centre), QColor(Qt::black));
+TEST(NumericTile, BackgroundTakesTheAlarmColourAndFlashes) {
+  NumericTile tile("SpO2", "%", Qt::cyan);
+  tile.resize(300, 200);
+  tile.show();
+  EXPECT_EQ(t::cornerColour(&tile), QColor(Qt::black));
+  tile.setAlarmState(ChannelAlarmState{AlarmPriority::high, false, false});
+  tile.flashTimer().setPhaseForTest(true);
+  EXPECT_TRUE(tile.alarmLit());
+  EXPECT_TRUE(t::isRed(t::cornerColour(&tile)));
+  tile.flashTimer().setPhaseForTest(false);
+  EXPECT_EQ(t::cornerColour(&tile), QColor(Qt::black));
+  tile.setAlarmState(ChannelAlarmState{AlarmPriority::medium, false, false});
+  EXPECT_TRUE(t::isYellow(t::cornerColour(&tile)));
+  tile.setAlarmState(ChannelAlarmState{AlarmPriority::low, false, false});
+  EXPECT_TRUE(t::isCyan(t::cornerColour(&tile)));
+  tile.setAlarmState(ChannelAlarmState{});
+  EXPECT_EQ(t::cornerColour(&tile), QColor(Qt::black));
+}
+
+TEST(NumericTile, AlarmOffIsShown) {
+  NumericTile tile("SpO2", "%", Qt::cyan);
+  EXPECT_FALSE(tile.alarmOffShown());
+  tile.setAlarmState(ChannelAlarmState{std::nullopt, false, true});
+  EXPECT_TRUE(tile.alarmOffShown());
 }
