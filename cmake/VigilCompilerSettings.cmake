@@ -2,7 +2,12 @@
 
 find_program(VIGIL_CCACHE ccache)
 if(VIGIL_CCACHE)
-  set(CMAKE_CXX_COMPILER_LAUNCHER "${VIGIL_CCACHE}")
+  # Debug info names the build folder, so by default ccache keys on it and a fresh clone or a new
+  # build folder misses the cache. Paths under the source tree are made relative (BASEDIR) and
+  # the folder is left out of the key (NOHASHDIR): every build folder of every clone shares hits.
+  set(CMAKE_CXX_COMPILER_LAUNCHER
+      "${CMAKE_COMMAND}" -E env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" CCACHE_NOHASHDIR=1
+      "${VIGIL_CCACHE}")
 endif()
 
 add_compile_options(-Wall -Wextra -Wpedantic)
