@@ -34,12 +34,14 @@ void register_user_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
 void register_export_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
+void register_demo_command(CLI::App& app);
 
 void register_commands(CLI::App& app) {
   register_decode_command(app);
   register_monitor_command(app);
   register_profile_command(app);
   register_simulate_command(app);
+  register_demo_command(app);
   register_version_command(app);
   register_db_command(app);
   register_user_command(app);

@@ -1,22 +1,26 @@
-// `vigilctl monitor --device PROTOCOL:PORT [--device ...] [--for SECONDS]`: headless monitoring
-// without a database. Prints the latest values of every device once a second, and each device
-// condition as it happens.
-#include <array>
+// `vigilctl monitor --device PROTOCOL:PORT [--device ...] [--for SECONDS] [--nibp-every SECONDS]
+//  [--db FILE --session ID --user NAME]`: the station pipeline without a screen. Prints the
+// latest values once a second and every alarm event and device condition as it happens; with a
+// database it records the session's vitals and alarm events as the bedside station does.
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli_commands.hpp"
-#include "vigil/drivers/device_hub.hpp"
+#include "db_cli_support.hpp"
+#include "session_lookup.hpp"
+#include "station.hpp"
+#include "station_printer.hpp"
+#include "vigil/db/database.hpp"
+#include "vigil/db/recorder.hpp"
+#include "vigil/db/user_store.hpp"
 #include "vigil/drivers/session_protocol.hpp"
 #include "vigil/protocols/registry.hpp"
 
@@ -29,6 +33,9 @@ struct MonitorOptions {
   std::vector<std::string> devices;  // PROTOCOL:PORT
   double for_seconds = 0;            // 0 = until interrupted
   double nibp_every_s = 0;           // SunTech schedule; 0 = none
+  std::string db_file;
+  db::RowId session_id = 0;
+  std::string user;
 };
 
 struct DeviceSpec {
@@ -64,83 +71,24 @@ std::string parse_device(const std::string& text, DeviceSpec& out) {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_interrupt(int) { g_interrupted = true; }
 
-// Latest values per device, printed by the main thread; conditions printed as they come.
-class MonitorPrinter final : public drivers::DeviceSessionListener {
- public:
-  explicit MonitorPrinter(std::vector<DeviceSpec> specs) : specs_(std::move(specs)) {
-    latest_.resize(specs_.size());
-  }
-
-  void on_reading(const core::Reading& r) override {
-    if (!r.value || r.device == 0 || r.device > latest_.size()) return;
-    std::lock_guard lock(mutex_);
-    Latest& l = latest_[r.device - 1];
-    l.values[static_cast<std::size_t>(r.channel)] = *r.value;
-    if (r.channel != core::Channel::pleth) l.last = Clock::now();
-  }
-
-  void on_condition(const core::DeviceCondition& c) override {
-    std::lock_guard lock(mutex_);
-    std::printf("%s %s: %s%s%s%s\n", stamp().c_str(), name(c.device).c_str(),
-                std::string(core::device_condition_name(c.kind)).c_str(), c.active ? "" : " ended",
-                c.detail.empty() ? "" : " - ", std::string(c.detail).c_str());
-    std::fflush(stdout);
-  }
-
-  void print_values() {
-    std::lock_guard lock(mutex_);
-    std::string line = stamp();
-    for (std::size_t i = 0; i < specs_.size(); ++i) {
-      const Latest& l = latest_[i];
-      line += "  " + name(static_cast<core::DeviceId>(i + 1)) + ":";
-      line += " SpO2 " + value(l, core::Channel::spo2);
-      line += " PR " + value(l, core::Channel::pulse_rate);
-      line += " PI " + value(l, core::Channel::perfusion_index, 2);
-      line += " NIBP " + value(l, core::Channel::nibp_systolic) + "/" +
-              value(l, core::Channel::nibp_diastolic) + "(" + value(l, core::Channel::nibp_mean) +
-              ")";
-      if (l.last) {
-        const double age = std::chrono::duration<double>(Clock::now() - *l.last).count();
-        std::array<char, 32> buf{};
-        std::snprintf(buf.data(), buf.size(), " age %.1fs", age);
-        line += buf.data();
-      } else {
-        line += " age -";
-      }
-    }
-    std::puts(line.c_str());
-    std::fflush(stdout);
-  }
-
- private:
-  struct Latest {
-    std::array<std::optional<double>, core::channel_count> values{};
-    std::optional<Clock::time_point> last;
-  };
-
-  std::string name(core::DeviceId id) const {
-    return id >= 1 && id <= specs_.size() ? specs_[id - 1].protocol + "#" + std::to_string(id)
-                                          : "device#" + std::to_string(id);
-  }
-  static std::string value(const Latest& l, core::Channel c, int decimals = 0) {
-    const auto& v = l.values[static_cast<std::size_t>(c)];
-    if (!v) return "-";
-    std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "%.*f", decimals, *v);
-    return buf.data();
-  }
-  std::string stamp() const {
-    std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "[%6.1fs]",
-                  std::chrono::duration<double>(Clock::now() - start_).count());
-    return buf.data();
-  }
-
-  std::vector<DeviceSpec> specs_;
-  std::vector<Latest> latest_;
-  std::mutex mutex_;
-  Clock::time_point start_ = Clock::now();
+// The session to record into, checked before any device is opened.
+struct Recording {
+  std::unique_ptr<db::Recorder> recorder;
+  station::SessionForStation session;
+  db::Actor actor;
 };
+
+std::optional<std::string> usage_error(const MonitorOptions& o) {
+  if (o.for_seconds < 0 || o.nibp_every_s < 0) {
+    return "--for and --nibp-every must not be negative";
+  }
+  const bool any_db = !o.db_file.empty() || o.session_id != 0 || !o.user.empty();
+  if (any_db && (o.db_file.empty() || o.session_id <= 0 || o.user.empty())) {
+    return "--db, --session and --user go together (recording needs the file, the session id "
+           "(> 0) and the nurse or clinician recording)";
+  }
+  return std::nullopt;
+}
 
 int run_monitor(const MonitorOptions& o) {
   std::vector<DeviceSpec> specs;
@@ -152,14 +100,35 @@ int run_monitor(const MonitorOptions& o) {
     }
     specs.push_back(spec);
   }
-  if (o.for_seconds < 0 || o.nibp_every_s < 0) {
-    std::cerr << "vigilctl: error: --for and --nibp-every must not be negative\n";
+  if (auto error = usage_error(o)) {
+    std::cerr << "vigilctl: error: " << *error << '\n';
     return kExitUsage;
   }
 
-  MonitorPrinter printer(specs);
-  auto discovery = drivers::make_libserialport_discovery();
-  drivers::DeviceHub hub(printer, drivers::system_device_clock(), discovery.get());
+  std::optional<Recording> recording;
+  station::StationConfig config;
+  if (!o.db_file.empty()) {
+    try {
+      Recording r;
+      {
+        SQLite::Database db = db::open_database(o.db_file, db::OpenMode::open_existing);
+        r.actor = login_from_cli(db, o.user);
+        if (r.actor.role != db::Role::nurse && r.actor.role != db::Role::clinician) {
+          return report_error("role " + std::string(db::role_name(r.actor.role)) +
+                              " may not record vitals (nurse or clinician)");
+        }
+        r.session = station::lookup_session_for_station(db, o.session_id);
+      }
+      r.recorder =
+          std::make_unique<db::Recorder>(db::open_database(o.db_file, db::OpenMode::open_existing));
+      config.profile = r.session.profile;
+      recording = std::move(r);
+    } catch (const std::exception& e) {
+      return report_error(e.what());
+    }
+  }
+
+  std::vector<std::string> names;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     drivers::DeviceSessionConfig c;
     c.device_id = static_cast<core::DeviceId>(i + 1);
@@ -169,12 +138,29 @@ int run_monitor(const MonitorOptions& o) {
     if (o.nibp_every_s > 0) {
       c.nibp_interval = std::chrono::milliseconds(static_cast<long long>(o.nibp_every_s * 1000));
     }
-    hub.add_device(std::move(c));
+    config.devices.push_back(std::move(c));
+    names.push_back(specs[i].protocol);
     std::printf("monitoring %s on %s\n", specs[i].protocol.c_str(), specs[i].port.c_str());
   }
+  config.snapshot_period = std::chrono::milliseconds(250);  // the printer reads one a second
+  auto discovery = drivers::make_libserialport_discovery();
+  config.discovery = discovery.get();
+
+  StationPrinter printer(names);
+  station::Station station(std::move(config), printer);
+  if (recording) {
+    station.set_phase(recording->session.info.phase);
+    station.begin_session(station::SessionRecording{recording->recorder.get(), recording->actor,
+                                                    recording->session.id,
+                                                    recording->session.info});
+    std::printf("recording session %lld into %s as %s\n",
+                static_cast<long long>(recording->session.id), o.db_file.c_str(),
+                recording->actor.name.c_str());
+  }
+  std::fflush(stdout);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-  hub.start();
+  station.start();
   const auto start = Clock::now();
   auto next = start + std::chrono::seconds(1);
   const auto end = start + std::chrono::milliseconds(static_cast<long long>(o.for_seconds * 1000));
@@ -186,7 +172,18 @@ int run_monitor(const MonitorOptions& o) {
       next += std::chrono::seconds(1);
     }
   }
-  hub.stop();
+  station.end_session();
+  station.stop();
+  if (recording) {
+    recording->recorder->stop();
+    const auto c = recording->recorder->counters();
+    std::printf(
+        "recorded %llu vitals rows, %llu waveform blocks, %llu alarm events; dropped %llu\n",
+        static_cast<unsigned long long>(c.rows_written),
+        static_cast<unsigned long long>(c.blocks_written),
+        static_cast<unsigned long long>(printer.alarm_events()),
+        static_cast<unsigned long long>(c.dropped_vitals));
+  }
   return kExitOk;
 }
 
@@ -194,7 +191,7 @@ int run_monitor(const MonitorOptions& o) {
 
 void register_monitor_command(CLI::App& app) {
   auto options = std::make_shared<MonitorOptions>();
-  auto* cmd = app.add_subcommand("monitor", "Watch live devices (headless, no database)");
+  auto* cmd = app.add_subcommand("monitor", "Watch live devices headless, optionally recording");
   cmd->add_option("--device", options->devices,
                   "PROTOCOL:PORT; PORT is a path, /dev/serial/by-id/... or usb-serial:SERIAL; "
                   "protocols: " +
@@ -203,6 +200,10 @@ void register_monitor_command(CLI::App& app) {
   cmd->add_option("--for", options->for_seconds, "Stop after SECONDS (default: until Ctrl-C)");
   cmd->add_option("--nibp-every", options->nibp_every_s,
                   "SunTech: start a measurement every SECONDS");
+  cmd->add_option("--db", options->db_file, "Record into this Vigil database");
+  cmd->add_option("--session", options->session_id, "The session (id) to record into");
+  cmd->add_option("--user", options->user,
+                  "The nurse or clinician recording (password: VIGIL_PASSWORD or a prompt)");
   add_runner(cmd, [options] { return run_monitor(*options); });
 }
 

@@ -1,0 +1,162 @@
+#include "demo_record.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "vigil/core/pre_dose_checklist.hpp"
+#include "vigil/db/administration_store.hpp"
+#include "vigil/db/checklist_store.hpp"
+#include "vigil/db/database.hpp"
+#include "vigil/db/observation_store.hpp"
+#include "vigil/db/patient_store.hpp"
+#include "vigil/db/session_store.hpp"
+#include "vigil/db/user_store.hpp"
+
+namespace vigil::demo {
+namespace {
+
+using core::SessionPhase;
+
+std::string minutes_text(double t_s) {
+  std::array<char, 32> buf{};
+  std::snprintf(buf.data(), buf.size(), "+%d:%02d", static_cast<int>(t_s) / 60,
+                static_cast<int>(t_s) % 60);
+  return buf.data();
+}
+
+}  // namespace
+
+DemoRecord::DemoRecord(std::filesystem::path file, std::function<core::UtcTime(double)> utc_at)
+    : file_(std::move(file)), utc_at_(std::move(utc_at)) {
+  if (std::filesystem::exists(file_)) {
+    throw db::ValidationError("--db: " + file_.string() +
+                              " exists; the demo only writes a new database");
+  }
+  SQLite::Database db = db::open_database(file_, db::OpenMode::create_or_open);
+  const db::UtcMs t0 = ms_at(0);
+  // Demo accounts on a demo database: the cheapest argon2id cost keeps the demo's start fast.
+  const auto cost = db::PasswordCost::cheapest();
+  accounts_.admin = db::create_first_admin(db, "demo-admin", kDemoPassword, t0, cost);
+  accounts_.nurse =
+      db::add_user(db, accounts_.admin, "demo-nurse", db::Role::nurse, kDemoPassword, t0, cost);
+  accounts_.clinician = db::add_user(db, accounts_.admin, "demo-clinician", db::Role::clinician,
+                                     kDemoPassword, t0, cost);
+  patient_id_ = db::create_patient(db, accounts_.nurse,
+                                   {"DEMO-0001", "Alex Demo", "1984-06-15", "unknown", 72.0}, t0);
+  db::NewSession s;
+  s.patient_id = patient_id_;
+  s.clinician_id = accounts_.clinician.id;
+  s.nurse_id = accounts_.nurse.id;
+  s.chair = "demo chair";
+  s.planned_utc_ms = t0;
+  s.planned_dose_mg = 56;
+  session_id_ = db::create_session(db, accounts_.clinician, s, t0);
+  db::advance_session(db, accounts_.nurse, session_id_, SessionPhase::pre_dose, t0);
+  db::record_bp(db, accounts_.nurse, {session_id_, t0, 124, 78, 93, core::BpSource::manual}, t0);
+  db::ChecklistEntry c{session_id_, db::ChecklistKind::pre_dose, {}, t0};
+  for (std::size_t i = 0; i < core::pre_dose_item_count; ++i) {
+    c.items.emplace_back(core::pre_dose_item_name(static_cast<core::PreDoseItem>(i)), true);
+  }
+  db::record_checklist(db, accounts_.nurse, c, t0);
+  phase_ = SessionPhase::pre_dose;
+  build_script();
+}
+
+db::UtcMs DemoRecord::ms_at(double t_s) const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(utc_at_(t_s).time_since_epoch())
+      .count();
+}
+
+void DemoRecord::build_script() {
+  const db::RowId sid = session_id_;
+  const DemoAccounts a = accounts_;
+  auto advance = [sid, a](SessionPhase to) {
+    return [sid, a, to](SQLite::Database& db, db::UtcMs now) {
+      db::advance_session(db, a.nurse, sid, to, now);
+    };
+  };
+  // Esketamine 56 mg is two 28 mg nasal devices, 5 minutes apart (SPRAVATO label).
+  auto device_dose = [sid, a](SQLite::Database& db, db::UtcMs now) {
+    db::NewAdministration d;
+    d.session_id = sid;
+    d.drug = "esketamine";
+    d.form_strength = "28 mg nasal device";
+    d.route = core::DoseRoute::esketamine_nasal;
+    d.dose_mg = 28;
+    d.lot = "DEMO-LOT-1";
+    d.witness_id = a.clinician.id;
+    d.start_utc_ms = now;
+    d.device_count = 1;
+    db::record_administration(db, a.nurse, d, now);
+  };
+  steps_.push_back({60, "dosing: esketamine 28 mg nasal device 1 of 2, witnessed",
+                    [sid, a, device_dose](SQLite::Database& db, db::UtcMs now) {
+                      db::advance_session(db, a.nurse, sid, SessionPhase::dosing, now);
+                      device_dose(db, now);
+                    },
+                    SessionPhase::dosing});
+  steps_.push_back(
+      {6 * 60, "esketamine 28 mg nasal device 2 of 2, witnessed", device_dose, std::nullopt});
+  steps_.push_back(
+      {15 * 60, "observation", advance(SessionPhase::observation), SessionPhase::observation});
+  steps_.push_back(
+      {110 * 60, "modified Aldrete 10",
+       [sid, a](SQLite::Database& db, db::UtcMs now) {
+         db::record_scale(db, a.nurse, {sid, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, now);
+       },
+       std::nullopt});
+  steps_.push_back(
+      {115 * 60, "discharge BP 126/80 and discharge checklist",
+       [sid, a](SQLite::Database& db, db::UtcMs now) {
+         db::record_bp(db, a.nurse, {sid, now, 126, 80, 95, core::BpSource::manual}, now);
+         db::ChecklistEntry c{sid, db::ChecklistKind::discharge, {}, now};
+         for (const char* item : {"alert_and_oriented", "vitals_at_baseline", "escort_present",
+                                  "no_driving_reminded"}) {
+           c.items.emplace_back(item, true);
+         }
+         db::record_checklist(db, a.nurse, c, now);
+       },
+       std::nullopt});
+  steps_.push_back({125 * 60, "discharge ready", advance(SessionPhase::discharge_ready),
+                    SessionPhase::discharge_ready});
+  steps_.push_back({150 * 60, "closed", advance(SessionPhase::closed), SessionPhase::closed});
+}
+
+std::vector<std::string> DemoRecord::run_due(double t_s, db::Recorder& recorder,
+                                             const std::function<void(SessionPhase)>& on_phase) {
+  std::vector<std::string> lines;
+  while (next_ < steps_.size() && steps_[next_].at_s <= t_s) {
+    const Step& step = steps_[next_++];
+    const db::UtcMs at = ms_at(step.at_s);
+    try {
+      recorder.run_clinical([&](SQLite::Database& db) { step.run(db, at); });
+      lines.push_back(minutes_text(step.at_s) + " " + step.what);
+      if (step.phase) {
+        phase_ = *step.phase;
+        if (on_phase) on_phase(phase_);
+      }
+    } catch (const std::exception& e) {
+      lines.push_back(minutes_text(step.at_s) + " " + step.what + " refused: " + e.what());
+    }
+  }
+  return lines;
+}
+
+std::vector<std::string> DemoRecord::finish(double t_s, db::Recorder& recorder) {
+  std::vector<std::string> lines;
+  if (phase_ == SessionPhase::closed) return lines;
+  const std::string reason = "demo stopped at " + minutes_text(t_s);
+  const db::UtcMs at = ms_at(t_s);
+  try {
+    recorder.run_clinical([&](SQLite::Database& db) {
+      db::end_session_early(db, accounts_.clinician, session_id_, reason, at);
+    });
+    phase_ = SessionPhase::closed;
+    lines.push_back(minutes_text(t_s) + " session ended early: " + reason);
+  } catch (const std::exception& e) {
+    lines.push_back(minutes_text(t_s) + " session end refused: " + e.what());
+  }
+  return lines;
+}
+
+}  // namespace vigil::demo

@@ -1,0 +1,162 @@
+#include "alarm_event_log.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <utility>
+#include <vector>
+
+#include "alarm_event_text.hpp"
+#include "vigil/db/alarm_event_store.hpp"
+
+namespace vigil::station {
+namespace {
+
+db::UtcMs to_ms(core::UtcTime t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+// Technical conditions are per device: two oximeters each have their own "sensor_off".
+std::string condition_key(const core::AlarmConditionId& id) {
+  std::string key(core::alarm_condition_name(id));
+  if (id.kind == core::AlarmConditionKind::technical) key += "#" + std::to_string(id.device);
+  return key;
+}
+
+}  // namespace
+
+AlarmEventLog::AlarmEventLog(db::Recorder& recorder, db::Actor actor, db::RowId session_id)
+    : recorder_(recorder),
+      actor_(std::move(actor)),
+      session_id_(session_id),
+      worker_([this] { run(); }) {}
+
+AlarmEventLog::~AlarmEventLog() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+void AlarmEventLog::submit(const core::AlarmEvent& e) {
+  {
+    std::lock_guard lock(mutex_);
+    Entry entry{e, std::string(e.who), std::string(e.detail)};
+    queue_.push_back(std::move(entry));
+  }
+  wake_.notify_one();
+}
+
+void AlarmEventLog::close_open(core::UtcTime end) {
+  {
+    std::lock_guard lock(mutex_);
+    Entry entry;
+    entry.event.utc_time = end;
+    entry.close_all = true;
+    queue_.push_back(std::move(entry));
+  }
+  wake_.notify_one();
+  flush();
+}
+
+void AlarmEventLog::flush() {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [this] { return queue_.empty() && !busy_; });
+}
+
+AlarmEventLogCounters AlarmEventLog::counters() const {
+  std::lock_guard lock(mutex_);
+  return counters_;
+}
+
+void AlarmEventLog::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) {
+      if (stopping_) return;
+      continue;
+    }
+    Entry entry = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    bool ok = true;
+    try {
+      write(session_id_, entry);
+    } catch (const std::exception& ex) {
+      ok = false;
+      std::fprintf(stderr, "vigil: alarm event not recorded (%s): %s\n",
+                   alarm_event_text(entry.event).c_str(), ex.what());
+    }
+    lock.lock();
+    busy_ = false;
+    ++(ok ? counters_.written : counters_.failed);
+    if (queue_.empty()) idle_.notify_all();
+  }
+}
+
+void AlarmEventLog::write(db::RowId session, const Entry& entry) {
+  using K = core::AlarmEventKind;
+  const core::AlarmEvent& e = entry.event;
+  const db::UtcMs at = to_ms(e.utc_time);
+  if (entry.close_all) {
+    std::vector<db::RowId> rows;
+    for (const auto& [key, row] : open_) rows.push_back(row);
+    open_.clear();
+    recorder_.run_clinical([&](SQLite::Database& db) {
+      for (auto row : rows) db::record_alarm_end(db, actor_, row, at, at);
+    });
+    return;
+  }
+  const std::string key = condition_key(e.condition);
+  const auto open = open_.find(key);
+  switch (e.kind) {
+    case K::raised: {
+      db::NewAlarmEvent row;
+      row.session_id = session;
+      row.condition = std::string(core::alarm_condition_name(e.condition));
+      if (e.condition.kind == core::AlarmConditionKind::technical && e.device != 0) {
+        row.condition += " (device " + std::to_string(e.device) + ")";
+      }
+      row.priority = e.priority.value_or(core::AlarmPriority::medium);
+      row.start_utc_ms = at;
+      if (e.limit) row.limit_in_force = limit_text(e.condition.channel, *e.limit);
+      row.triggering_value = e.value;
+      open_[key] = recorder_.run_clinical(
+          [&](SQLite::Database& db) { return db::record_alarm_start(db, actor_, row, at); });
+      break;
+    }
+    case K::escalated:
+    case K::de_escalated:
+      if (open == open_.end() || !e.priority) break;
+      recorder_.run_clinical([&](SQLite::Database& db) {
+        db::record_alarm_priority(db, actor_, open->second, *e.priority, at);
+      });
+      break;
+    case K::cleared:
+      if (open == open_.end()) break;
+      recorder_.run_clinical(
+          [&](SQLite::Database& db) { db::record_alarm_end(db, actor_, open->second, at, at); });
+      open_.erase(open);
+      break;
+    case K::acknowledged:
+      if (open == open_.end()) break;
+      recorder_.run_clinical(
+          [&](SQLite::Database& db) { db::acknowledge_alarm(db, actor_, open->second, at); });
+      break;
+    case K::audio_paused: {
+      std::vector<db::RowId> rows;
+      for (const auto& [k, row] : open_) rows.push_back(row);
+      recorder_.run_clinical([&](SQLite::Database& db) {
+        for (auto row : rows) db::pause_alarm_audio(db, actor_, row, at);
+      });
+      break;
+    }
+    default:  // resumed, latched_cleared, alarm off/on/reminder: not rows of the alarm log
+      break;
+  }
+}
+
+}  // namespace vigil::station

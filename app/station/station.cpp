@@ -1,0 +1,201 @@
+#include "station.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "alarm_event_log.hpp"
+#include "snapshot_builder.hpp"
+#include "waveform_recording.hpp"
+
+namespace vigil::station {
+namespace {
+
+constexpr std::chrono::milliseconds kMinSnapshotPeriod{34};  // at most 30 snapshots a second
+
+std::vector<DeviceCard> cards_of(const std::vector<drivers::DeviceSessionConfig>& devices) {
+  std::vector<DeviceCard> cards;
+  for (const auto& d : devices) {
+    DeviceCard card;
+    card.id = d.device_id;
+    card.name = d.name.empty() ? d.protocol : d.name + " (" + d.protocol + ")";
+    card.identity = d.identity.describe();
+    card.protocol = d.protocol;
+    card.accepts_nibp_command = d.protocol == "suntech";
+    cards.push_back(std::move(card));
+  }
+  return cards;
+}
+
+StationConfig with_device_ids(StationConfig config) {
+  for (std::size_t i = 0; i < config.devices.size(); ++i) {
+    if (config.devices[i].device_id == 0) {
+      config.devices[i].device_id = static_cast<core::DeviceId>(i + 1);
+    }
+  }
+  if (config.snapshot_period.count() != 0 && config.snapshot_period < kMinSnapshotPeriod) {
+    config.snapshot_period = kMinSnapshotPeriod;
+  }
+  return config;
+}
+
+}  // namespace
+
+Station::Station(StationConfig config, StationListener& listener)
+    : config_(with_device_ids(std::move(config))),
+      listener_(listener),
+      clock_(config_.clock ? config_.clock : &drivers::system_device_clock()),
+      engine_(config_.profile, *this),
+      builder_(std::make_unique<SnapshotBuilder>(config_.profile, cards_of(config_.devices))),
+      hub_(std::make_unique<drivers::DeviceHub>(static_cast<drivers::DeviceSessionListener&>(*this),
+                                                *clock_, config_.discovery)) {
+  for (const auto& d : config_.devices) hub_->add_device(d);
+  tick_timer_ = std::make_unique<drivers::PeriodicTimer>(hub_->thread(), config_.tick_period,
+                                                         [this] { on_tick(); });
+  if (config_.snapshot_period.count() != 0) {
+    snapshot_timer_ = std::make_unique<drivers::PeriodicTimer>(
+        hub_->thread(), config_.snapshot_period, [this] { on_snapshot_timer(); });
+  }
+}
+
+Station::~Station() {
+  end_session();
+  stop();
+}
+
+void Station::start() {
+  hub_->start();
+  tick_timer_->start();
+  if (snapshot_timer_) snapshot_timer_->start();
+}
+
+void Station::stop() {
+  if (snapshot_timer_) snapshot_timer_->stop();
+  tick_timer_->stop();
+  hub_->stop();
+}
+
+core::AlarmTime Station::now() const { return {clock_->steady_now(), clock_->utc_now()}; }
+
+void Station::begin_session(SessionRecording recording) {
+  end_session();
+  std::unique_ptr<AlarmEventLog> log;
+  if (recording.recorder) {
+    log =
+        std::make_unique<AlarmEventLog>(*recording.recorder, recording.actor, recording.session_id);
+  }
+  hub_->thread().run_and_wait([&] {
+    recording_ = std::move(recording);
+    alarm_log_ = std::move(log);
+    waveforms_.clear();
+    for (const auto& d : config_.devices) {
+      const double rate = pleth_rate_hz(d.protocol);
+      if (rate > 0) waveforms_.emplace_back(d.device_id, rate);
+    }
+    builder_->set_session(recording_.info, clock_->steady_now() - recording_.elapsed_before);
+  });
+}
+
+void Station::end_session() {
+  std::unique_ptr<AlarmEventLog> log;
+  db::Recorder* recorder = nullptr;
+  hub_->thread().run_and_wait([&] {
+    recorder = recording_.recorder;
+    if (recorder) {
+      for (auto& w : waveforms_) w.flush(*recorder, recording_.session_id);
+    }
+    waveforms_.clear();
+    log = std::move(alarm_log_);
+    recording_ = SessionRecording{};
+    builder_->clear_session();
+  });
+  if (log) log->close_open(clock_->utc_now());
+  if (recorder) recorder->flush();
+}
+
+void Station::on_reading(const core::Reading& r) {
+  ++counters_.readings;
+  engine_.on_reading(r);
+  builder_->on_reading(r);
+  if (!recording_.recorder) return;
+  if (r.channel == core::Channel::pleth) {
+    for (auto& w : waveforms_) {
+      if (w.device() == r.device) w.add(r, *recording_.recorder, recording_.session_id);
+    }
+    return;
+  }
+  if (r.channel == core::Channel::cuff_pressure) return;  // transient, not a vital sign
+  if (!recording_.recorder->record_reading(recording_.session_id, r)) {
+    ++counters_.vitals_not_queued;
+  }
+}
+
+void Station::on_condition(const core::DeviceCondition& c) {
+  ++counters_.device_conditions;
+  engine_.on_device_condition(c);
+  builder_->on_condition(c);
+  listener_.on_device_condition(c);
+}
+
+void Station::on_state(core::DeviceId device, drivers::SessionState /*from*/,
+                       drivers::SessionState to, std::string_view /*reason*/) {
+  builder_->on_device_state(device, drivers::session_state_name(to));
+}
+
+void Station::on_alarm_event(const core::AlarmEvent& e) {
+  ++counters_.alarm_events;
+  builder_->on_alarm_event(e);
+  if (alarm_log_) alarm_log_->submit(e);
+  listener_.on_alarm_event(e);
+}
+
+void Station::on_tick() { engine_.tick(now()); }
+
+void Station::on_snapshot_timer() {
+  const core::AlarmTime t = now();
+  engine_.tick(t);  // the annunciation shown is up to date (e.g. the end of an audio pause)
+  ++counters_.snapshots;
+  listener_.on_snapshot(builder_->build(t.steady, engine_.annunciation(t.steady)));
+}
+
+void Station::acknowledge_all(const std::string& who) {
+  hub_->thread().post([this, who] { engine_.acknowledge_all(now(), who); });
+}
+
+void Station::pause_audio(const std::string& who) {
+  hub_->thread().post([this, who] { engine_.pause_audio(now(), who); });
+}
+
+bool Station::request_nibp(core::DeviceId device) { return hub_->request_nibp(device); }
+
+void Station::audio_burst_played(core::AlarmPriority priority, core::SteadyTime burst_start) {
+  hub_->thread().post(
+      [this, priority, burst_start] { engine_.audio_burst_played(priority, burst_start); });
+}
+
+void Station::set_phase(core::SessionPhase phase) {
+  hub_->thread().post([this, phase] {
+    engine_.set_phase(phase, now());
+    builder_->set_phase(phase);
+  });
+}
+
+void Station::set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg) {
+  hub_->thread().post([this, systolic_mmhg, diastolic_mmhg] {
+    engine_.set_nibp_baseline(systolic_mmhg, diastolic_mmhg);
+  });
+}
+
+void Station::report_recorder_condition(const core::DeviceCondition& c) {
+  hub_->thread().post([this, c] {
+    engine_.set_external_condition(core::TechnicalCondition::recording_behind, c.active, now());
+    builder_->on_condition(c);
+  });
+}
+
+StationCounters Station::counters() const {
+  StationCounters out;
+  hub_->thread().run_and_wait([&] { out = counters_; });
+  return out;
+}
+
+}  // namespace vigil::station

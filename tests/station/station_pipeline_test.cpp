@@ -1,0 +1,198 @@
+// The station pipeline over real pseudo-terminals: simulator -> port -> device session -> alarm
+// engine -> recorder (a real database file) and snapshots.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "scaled_clock.hpp"
+#include "snapshot_mailbox.hpp"
+#include "station_test_support.hpp"
+#include "vigil/db/recorder.hpp"
+#include "vigil/drivers/sim/episodes.hpp"
+#include "vigil/drivers/sim/pty_simulator.hpp"
+#include "vigil/drivers/sim/scenario.hpp"
+
+namespace vigil::station::test {
+namespace {
+
+using core::AlarmEventKind;
+using core::AlarmPriority;
+using core::Channel;
+using core::LimitSide;
+namespace sim = drivers::sim;
+
+// First scenario second (0.1 s steps) at which `pred(vitals)` holds.
+double first_time(const sim::Timeline& t, double from, double to,
+                  const std::function<bool(const sim::VitalSigns&)>& pred) {
+  for (double s = from; s <= to; s += 0.1) {
+    if (pred(t.at(s))) return s;
+  }
+  return NAN;
+}
+
+struct PipelineFixture : ::testing::Test {
+  db::test::StoreFixture store;
+  db::RowId session = store.dosing_session();
+  std::unique_ptr<db::Recorder> recorder;
+  CollectingListener listener;
+
+  void SetUp() override {
+    recorder =
+        std::make_unique<db::Recorder>(db::open_database(store.file, db::OpenMode::open_existing));
+  }
+
+  // One simulator and a station reading it, both on scenario time from `start_at_s`.
+  struct Bedside {
+    std::unique_ptr<sim::PtySimulator> simulator;
+    std::unique_ptr<ScaledClock> clock;
+    std::unique_ptr<Station> station;
+    std::chrono::steady_clock::time_point epoch;
+  };
+  Bedside bedside(const std::string& device, sim::Timeline timeline, double start_at_s,
+                  double speed = 1.0) {
+    Bedside b;
+    b.epoch = std::chrono::steady_clock::now() + 300ms;  // the station is open before data flows
+    sim::SimulatorOptions o;
+    o.device = device;
+    o.timeline = std::move(timeline);
+    o.speed = speed;
+    o.start_at_s = start_at_s;
+    o.epoch = b.epoch;
+    b.simulator = std::make_unique<sim::PtySimulator>(std::move(o));
+    b.simulator->start();
+    b.clock = std::make_unique<ScaledClock>(speed, b.epoch);
+    StationConfig c;
+    c.clock = b.clock.get();
+    drivers::DeviceSessionConfig d;
+    d.name = "Oximeter";
+    d.protocol = device;
+    d.identity = drivers::DeviceIdentity::parse(b.simulator->link_path());
+    d.time_scale = speed;
+    c.devices.push_back(d);
+    b.station = std::make_unique<Station>(std::move(c), listener);
+    b.station->start();
+    SessionRecording r;
+    r.recorder = recorder.get();
+    r.actor = store.nurse;
+    r.session_id = session;
+    r.info.patient_id = "MRN-1";
+    b.station->begin_session(std::move(r));
+    return b;
+  }
+
+  // Scenario seconds (on the bedside's clock) of a steady time.
+  static double scenario_s(const Bedside& b, core::SteadyTime t, double start_at_s) {
+    return start_at_s + std::chrono::duration<double>(t - b.epoch).count();
+  }
+};
+
+TEST_F(PipelineFixture, DesaturationRaisesMediumThenHighWithinTheirDelaysAndRecordsThem) {
+  const sim::Timeline timeline = *sim::make_scenario("desaturation");
+  const double start_at = 50;  // just before SpO2 falls below 90 (scenario ~54 s)
+  Bedside b = bedside("nonin-df2", timeline, start_at);
+
+  const double below_90 =
+      first_time(timeline, start_at, 200, [](const auto& v) { return v.spo2 && *v.spo2 < 90; });
+  const double at_85 =
+      first_time(timeline, start_at, 200, [](const auto& v) { return v.spo2 && *v.spo2 <= 85; });
+  ASSERT_FALSE(std::isnan(below_90));
+  ASSERT_FALSE(std::isnan(at_85));
+
+  auto medium = listener.wait_for(
+      [](const auto& e) {
+        return e.kind == AlarmEventKind::raised && is_limit(e, Channel::spo2, LimitSide::low);
+      },
+      40s);
+  ASSERT_TRUE(medium) << "no SpO2 low alarm";
+  EXPECT_EQ(medium->event.priority, AlarmPriority::medium);
+  auto high = listener.wait_for(
+      [](const auto& e) {
+        return is_limit(e, Channel::spo2, LimitSide::low) && e.priority == AlarmPriority::high &&
+               (e.kind == AlarmEventKind::escalated || e.kind == AlarmEventKind::raised);
+      },
+      30s);
+  ASSERT_TRUE(high) << "no high SpO2 alarm";
+
+  // Raised within the condition delay + 1 s of the device first sending the breaching value
+  // (SpO2 < 90 %: 10 s; <= 85 %: at once), never before the delay.
+  const double medium_s = scenario_s(b, medium->event.steady_time, start_at);
+  const double high_s = scenario_s(b, high->event.steady_time, start_at);
+  EXPECT_GE(medium_s - below_90, 10.0 - 0.5);
+  EXPECT_LE(medium_s - below_90, 10.0 + 1.0);
+  EXPECT_GE(high_s - at_85, -0.5);
+  EXPECT_LE(high_s - at_85, 1.0);
+  EXPECT_LT(*medium->event.value, 90);
+  EXPECT_LE(*high->event.value, 85);
+
+  b.station->end_session();
+  // The alarm log holds one SpO2 row: priority high now, the limit in force when it was raised
+  // and the value that raised it.
+  SQLite::Statement q(store.db,
+                      "SELECT condition, priority, limit_in_force, triggering_value, end_utc_ms "
+                      "FROM alarm_events WHERE session_id = ? AND condition = 'spo2_low'");
+  q.bind(1, session);
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(1).getString(), "high");
+  EXPECT_EQ(q.getColumn(2).getString(), "spo2 below 90 %");
+  EXPECT_LT(q.getColumn(3).getDouble(), 90);
+  EXPECT_FALSE(q.getColumn(4).isNull()) << "closed when the session ended";
+  EXPECT_FALSE(q.executeStep()) << "one row per condition episode";
+
+  const auto vitals = store.db
+                          .execAndGet("SELECT count(*) FROM vitals_numeric WHERE session_id = " +
+                                      std::to_string(session))
+                          .getInt64();
+  EXPECT_GT(vitals, 20);
+  const auto blocks = store.db
+                          .execAndGet("SELECT count(*) FROM waveform_blocks WHERE session_id = " +
+                                      std::to_string(session))
+                          .getInt64();
+  EXPECT_GT(blocks, 5);
+}
+
+TEST_F(PipelineFixture, UnplugRaisesDisconnectedWithinOneSecond) {
+  const sim::Timeline timeline = *sim::make_scenario("unplug");  // unplugged 10 s .. 15 s
+  const double start_at = 7;
+  Bedside b = bedside("nonin-df2", timeline, start_at);
+  auto raised = listener.wait_for(
+      [](const auto& e) {
+        return e.kind == AlarmEventKind::raised &&
+               e.condition.kind == core::AlarmConditionKind::technical &&
+               e.condition.technical == core::TechnicalCondition::disconnected;
+      },
+      10s);
+  ASSERT_TRUE(raised) << "no disconnected alarm";
+  const auto unplugged_at = b.epoch + std::chrono::milliseconds(static_cast<int>((10 - 7) * 1000));
+  EXPECT_LE(raised->seen_at - unplugged_at, 1s);
+  EXPECT_GE(raised->seen_at - unplugged_at, -100ms);
+  EXPECT_EQ(raised->event.priority, AlarmPriority::medium);
+  auto cleared = listener.wait_for(
+      [](const auto& e) {
+        return e.kind == AlarmEventKind::cleared &&
+               e.condition.technical == core::TechnicalCondition::disconnected;
+      },
+      10s);
+  EXPECT_TRUE(cleared) << "the device came back";
+}
+
+TEST_F(PipelineFixture, SnapshotsAreAtMostThirtyASecondAndShowTheValues) {
+  Bedside b = bedside("nonin-df2", sim::Timeline(sim::normal_vitals()), 0);
+  const auto start = std::chrono::steady_clock::now();
+  std::this_thread::sleep_for(2500ms);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto n = listener.snapshots();
+  EXPECT_LE(static_cast<double>(n), 30.0 * (elapsed + 0.4));
+  EXPECT_GE(static_cast<double>(n), 15.0 * elapsed) << "snapshots keep coming";
+  const ScreenSnapshot s = listener.last_snapshot();
+  ASSERT_TRUE(s.channel(Channel::spo2).value);
+  EXPECT_EQ(*s.channel(Channel::spo2).value, *sim::normal_vitals().spo2);
+  EXPECT_EQ(s.channel(Channel::spo2).absence, Absence::none);
+  EXPECT_EQ(s.channel(Channel::spo2).low_limit, 90);
+  ASSERT_EQ(s.devices.size(), 1u);
+  EXPECT_TRUE(s.devices[0].connected);
+  EXPECT_TRUE(s.session.active);
+}
+
+}  // namespace
+}  // namespace vigil::station::test
