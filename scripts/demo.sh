@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The README's demo command: installs what is missing, builds the release preset, and starts
-# the station on simulated devices: a Nonin pulse oximeter (desaturation scenario) and a
-# SunTech NIBP module (hypertension scenario), each behind its own pseudo-terminal, watched by
-# the headless station monitor. Usage: scripts/demo.sh [SECONDS]   (default 60; speed x4)
+# The README's demo command: installs what is missing, builds the release preset, and starts the
+# station on simulated devices with the scripted 2.5-hour session (a Nonin pulse oximeter and a
+# SunTech NIBP module on pseudo-terminals; desaturation at +25 min, BP spike at +40 min, finger
+# out at +70 min, brief unplug at +90 min), recording into a new temporary database.
+#   With a display: opens the monitor window (`vigil --demo`); close it to end the demo.
+#   Without one: runs the same demo headless (`vigilctl demo`) for SECONDS, printing vitals once
+#   a second and every alarm event, then renders the window offscreen during the desaturation
+#   alarm and prints the PNG's path.
+# Usage: scripts/demo.sh [SECONDS]   (headless length, default 60; the demo runs at speed 4 from
+# +24 min, so the desaturation alarms come within the first minute)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -21,42 +27,20 @@ vigilctl=build/release/app/cli/vigilctl
 vigil=build/release/app/gui/vigil
 echo "== demo: $("$vigilctl" --version)"
 
-run_dir=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$run_dir"
-}
-trap cleanup EXIT INT TERM
-
-echo "== demo: starting simulated devices (time runs 4x faster)"
-"$vigilctl" simulate --device nonin-df2 --scenario desaturation --speed 4 \
-  --link "$run_dir/oximeter" >"$run_dir/oximeter.log" 2>&1 &
-pids+=($!)
-"$vigilctl" simulate --device suntech --scenario hypertension --speed 4 --start-at 2380 \
-  --link "$run_dir/nibp" >"$run_dir/nibp.log" 2>&1 &
-pids+=($!)
-for link in oximeter nibp; do
-  for _ in $(seq 50); do [[ -e "$run_dir/$link" ]] && break; sleep 0.1; done
-  [[ -e "$run_dir/$link" ]] || { echo "demo: error: simulator $link did not start" >&2; cat "$run_dir/$link.log" >&2; exit 1; }
-done
-echo "   pulse oximeter (Nonin DF2, desaturation): $run_dir/oximeter"
-echo "   NIBP module (SunTech, BP spike at 40 min):  $run_dir/nibp"
-
-echo "== demo: headless station monitor for ${seconds} s (one line a second, conditions as they happen)"
-"$vigilctl" monitor --device "nonin-df2:$run_dir/oximeter" --device "suntech:$run_dir/nibp" \
-  --nibp-every 8 --for "$seconds"
-
-# The monitor window: on a display it opens; without one it is rendered offscreen to a PNG.
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-  echo "== demo: opening the monitor window (close it to end the demo)"
-  "$vigil"
-else
-  export QT_QPA_PLATFORM=offscreen
-  export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$run_dir/xdg}"
-  mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-  shot="$(mktemp -d)/vigil-monitor.png"
-  echo "== demo: no display; rendering the monitor window offscreen"
-  "$vigil" --screenshot "$shot" --quit-after 1
+  echo "== demo: opening the monitor on the scripted session (speed 4, from +24 min)"
+  exec "$vigil" --demo --speed 4 --start-at 24
 fi
+
+run_dir=$(mktemp -d)
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$run_dir/xdg}"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+echo "== demo: no display; the scripted session headless for ${seconds} s (speed 4, from +24 min)"
+"$vigilctl" demo --speed 4 --start-at 24 --for "$seconds" --db "$run_dir/demo-session.db"
+echo "== demo: the session's record is in $run_dir/demo-session.db (vigilctl audit verify --db ...)"
+"$vigilctl" audit verify --db "$run_dir/demo-session.db"
+
+shot="$run_dir/vigil-monitor.png"
+echo "== demo: rendering the monitor window offscreen during the desaturation alarm"
+"$vigil" --demo --speed 4 --start-at 25.3 --db "$run_dir/screenshot-session.db" \
+  --screenshot "$shot" --quit-after 16 | grep -v "^vigil: demo +"

@@ -110,7 +110,7 @@ void AlarmEngine::raise(ConditionSlot& s, AlarmPriority p, std::optional<AlarmLi
   s.onset = now.steady;
   s.signalled_at = now.steady;
   s.burst_owed = max_priority(s.burst_owed, p);
-  emit(event_for(AlarmEventKind::raised, s, now));
+  emit_event(event_for(AlarmEventKind::raised, s, now));
 }
 
 void AlarmEngine::change_priority(ConditionSlot& s, AlarmPriority p,
@@ -134,7 +134,7 @@ void AlarmEngine::change_priority(ConditionSlot& s, AlarmPriority p,
   }
   AlarmEvent e = event_for(up ? AlarmEventKind::escalated : AlarmEventKind::de_escalated, s, now);
   e.previous_priority = previous;
-  emit(e);
+  emit_event(e);
 }
 
 void AlarmEngine::clear(ConditionSlot& s, std::optional<double> value, AlarmTime now,
@@ -143,7 +143,7 @@ void AlarmEngine::clear(ConditionSlot& s, std::optional<double> value, AlarmTime
   s.latched = may_latch && profile_.latching && !s.acknowledged;
   AlarmEvent e = event_for(AlarmEventKind::cleared, s, now);
   e.value = value;
-  emit(e);
+  emit_event(e);
 }
 
 void AlarmEngine::acknowledge_slot(ConditionSlot& s, AlarmTime now, std::string_view who) {
@@ -154,16 +154,16 @@ void AlarmEngine::acknowledge_slot(ConditionSlot& s, AlarmTime now, std::string_
     s.acknowledged = true;
     AlarmEvent e = event_for(AlarmEventKind::acknowledged, s, now);
     e.who = who;
-    emit(e);
+    emit_event(e);
     e.kind = AlarmEventKind::latched_cleared;
-    emit(e);
+    emit_event(e);
     return;
   }
   if (s.acknowledged) return;
   s.acknowledged = true;
   AlarmEvent e = event_for(AlarmEventKind::acknowledged, s, now);
   e.who = who;
-  emit(e);
+  emit_event(e);
 }
 
 AlarmEvent AlarmEngine::event_for(AlarmEventKind kind, const ConditionSlot& s,
@@ -190,7 +190,7 @@ void AlarmEngine::emit_system(AlarmEventKind kind, AlarmConditionId id, AlarmTim
   e.steady_time = now.steady;
   e.utc_time = now.utc;
   e.who = who;
-  emit(e);
+  emit_event(e);
 }
 
 // --- operator actions ---

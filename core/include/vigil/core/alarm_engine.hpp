@@ -181,7 +181,8 @@ class AlarmEngine {
   void clear(ConditionSlot& s, std::optional<double> value, AlarmTime now, bool may_latch);
   void acknowledge_slot(ConditionSlot& s, AlarmTime now, std::string_view who);
   AlarmEvent event_for(AlarmEventKind kind, const ConditionSlot& s, AlarmTime now) const;
-  void emit(const AlarmEvent& e) { sink_->on_alarm_event(e); }
+  // Not "emit": Qt defines that as a macro, and Qt code includes this header via the station.
+  void emit_event(const AlarmEvent& e) { sink_->on_alarm_event(e); }
   void emit_system(AlarmEventKind kind, AlarmConditionId id, AlarmTime now, std::string_view who);
   bool paused_at(SteadyTime t) const;
   bool owes_burst(const ConditionSlot& s) const;
