@@ -1,9 +1,10 @@
 #include "station.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
-#include "alarm_event_log.hpp"
+#include "session_event_log.hpp"
 #include "snapshot_builder.hpp"
 #include "waveform_recording.hpp"
 
@@ -78,25 +79,26 @@ core::AlarmTime Station::now() const { return {clock_->steady_now(), clock_->utc
 
 void Station::begin_session(SessionRecording recording) {
   end_session();
-  std::unique_ptr<AlarmEventLog> log;
+  std::unique_ptr<SessionEventLog> log;
   if (recording.recorder) {
-    log =
-        std::make_unique<AlarmEventLog>(*recording.recorder, recording.actor, recording.session_id);
+    log = std::make_unique<SessionEventLog>(*recording.recorder, recording.actor,
+                                            recording.session_id);
   }
   hub_->thread().run_and_wait([&] {
     recording_ = std::move(recording);
-    alarm_log_ = std::move(log);
+    log_ = std::move(log);
     waveforms_.clear();
     for (const auto& d : config_.devices) {
       const double rate = pleth_rate_hz(d.protocol);
       if (rate > 0) waveforms_.emplace_back(d.device_id, rate);
     }
     builder_->set_session(recording_.info, clock_->steady_now() - recording_.elapsed_before);
+    for (auto device : connected_) log_link(device, true, clock_->utc_now());
   });
 }
 
 void Station::end_session() {
-  std::unique_ptr<AlarmEventLog> log;
+  std::unique_ptr<SessionEventLog> log;
   db::Recorder* recorder = nullptr;
   hub_->thread().run_and_wait([&] {
     recorder = recording_.recorder;
@@ -104,7 +106,7 @@ void Station::end_session() {
       for (auto& w : waveforms_) w.flush(*recorder, recording_.session_id);
     }
     waveforms_.clear();
-    log = std::move(alarm_log_);
+    log = std::move(log_);
     recording_ = SessionRecording{};
     builder_->clear_session();
   });
@@ -129,8 +131,25 @@ void Station::on_reading(const core::Reading& r) {
   }
 }
 
+void Station::log_link(core::DeviceId device, bool connected, core::UtcTime at) {
+  if (!log_) return;
+  for (const auto& d : config_.devices) {
+    if (d.device_id != device) continue;
+    log_->submit(SessionEventLog::DeviceLink{device, d.protocol, d.identity.value,
+                                             d.identity.describe(), connected, at});
+  }
+}
+
 void Station::on_condition(const core::DeviceCondition& c) {
   ++counters_.device_conditions;
+  const bool link_up = c.kind == core::DeviceConditionKind::connected && c.active;
+  const bool link_down = c.kind == core::DeviceConditionKind::disconnected && c.active;
+  if (link_up || link_down) {
+    const auto known = std::find(connected_.begin(), connected_.end(), c.device);
+    if (link_up && known == connected_.end()) connected_.push_back(c.device);
+    if (link_down && known != connected_.end()) connected_.erase(known);
+    log_link(c.device, link_up, c.utc_time);
+  }
   engine_.on_device_condition(c);
   builder_->on_condition(c);
   listener_.on_device_condition(c);
@@ -144,7 +163,7 @@ void Station::on_state(core::DeviceId device, drivers::SessionState /*from*/,
 void Station::on_alarm_event(const core::AlarmEvent& e) {
   ++counters_.alarm_events;
   builder_->on_alarm_event(e);
-  if (alarm_log_) alarm_log_->submit(e);
+  if (log_) log_->submit(e);
   listener_.on_alarm_event(e);
 }
 

@@ -4,7 +4,7 @@
 // and screen snapshots at most every snapshot_period. Nothing on that path waits for the
 // screen or the database: snapshots leave through StationListener::on_snapshot (hand them to a
 // SnapshotMailbox), vitals through the recorder's non-blocking rings, alarm events through an
-// AlarmEventLog worker. So a frozen screen or a slow disk never delays an alarm decision.
+// SessionEventLog worker. So a frozen screen or a slow disk never delays an alarm decision.
 
 #include <chrono>
 #include <cstdint>
@@ -25,7 +25,7 @@
 
 namespace vigil::station {
 
-class AlarmEventLog;
+class SessionEventLog;
 class SnapshotBuilder;
 class WaveformRecording;
 
@@ -79,7 +79,8 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   void start();  // opens every device, starts the timer
   void stop();   // closes every device; no listener call after it returns
 
-  // Starts recording vitals and alarm events into the session; the screen timeline restarts.
+  // Starts recording vitals, alarm events and device connections into the session; the screen
+  // timeline restarts.
   void begin_session(SessionRecording recording);
   // Stops recording: writes held waveform, closes alarm rows still open, flushes the vitals.
   void end_session();
@@ -105,6 +106,7 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   void on_state(core::DeviceId device, drivers::SessionState from, drivers::SessionState to,
                 std::string_view reason) override;
   void on_alarm_event(const core::AlarmEvent& event) override;
+  void log_link(core::DeviceId device, bool connected, core::UtcTime at);
   void on_tick();
   void on_snapshot_timer();
   core::AlarmTime now() const;
@@ -119,9 +121,10 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   std::unique_ptr<drivers::PeriodicTimer> snapshot_timer_;  // null without snapshots
   // Recording (acquisition thread; swapped in and out with run_and_wait).
   SessionRecording recording_;
-  std::unique_ptr<AlarmEventLog> alarm_log_;
+  std::unique_ptr<SessionEventLog> log_;
   std::vector<WaveformRecording> waveforms_;
-  StationCounters counters_;  // acquisition thread; read with run_and_wait
+  std::vector<core::DeviceId> connected_;  // devices whose port is open (acquisition thread)
+  StationCounters counters_;               // acquisition thread; read with run_and_wait
 };
 
 }  // namespace vigil::station

@@ -173,6 +173,21 @@ TEST_F(PipelineFixture, UnplugRaisesDisconnectedWithinOneSecond) {
       },
       10s);
   EXPECT_TRUE(cleared) << "the device came back";
+  b.station->end_session();
+  // Two connection rows: the first closed when the pty went away, the second at session end.
+  SQLite::Statement q(store.db,
+                      "SELECT family, identity, connected_utc_ms, disconnected_utc_ms FROM "
+                      "device_connections WHERE session_id = ? ORDER BY id");
+  q.bind(1, session);
+  int rows = 0;
+  while (q.executeStep()) {
+    ++rows;
+    EXPECT_EQ(q.getColumn(0).getString(), "nonin-df2");
+    EXPECT_EQ(q.getColumn(1).getString(), b.simulator->link_path());
+    EXPECT_FALSE(q.getColumn(3).isNull());
+    EXPECT_LE(q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
+  }
+  EXPECT_EQ(rows, 2);
 }
 
 TEST_F(PipelineFixture, SnapshotsAreAtMostThirtyASecondAndShowTheValues) {

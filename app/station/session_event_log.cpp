@@ -1,4 +1,4 @@
-#include "alarm_event_log.hpp"
+#include "session_event_log.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -7,6 +7,7 @@
 
 #include "alarm_event_text.hpp"
 #include "vigil/db/alarm_event_store.hpp"
+#include "vigil/db/site_store.hpp"
 
 namespace vigil::station {
 namespace {
@@ -24,13 +25,13 @@ std::string condition_key(const core::AlarmConditionId& id) {
 
 }  // namespace
 
-AlarmEventLog::AlarmEventLog(db::Recorder& recorder, db::Actor actor, db::RowId session_id)
+SessionEventLog::SessionEventLog(db::Recorder& recorder, db::Actor actor, db::RowId session_id)
     : recorder_(recorder),
       actor_(std::move(actor)),
       session_id_(session_id),
       worker_([this] { run(); }) {}
 
-AlarmEventLog::~AlarmEventLog() {
+SessionEventLog::~SessionEventLog() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -39,16 +40,32 @@ AlarmEventLog::~AlarmEventLog() {
   worker_.join();
 }
 
-void AlarmEventLog::submit(const core::AlarmEvent& e) {
+void SessionEventLog::submit(const core::AlarmEvent& e) {
   {
     std::lock_guard lock(mutex_);
-    Entry entry{e, std::string(e.who), std::string(e.detail)};
+    Entry entry;
+    entry.event = e;
+    entry.who = std::string(e.who);
+    entry.detail = std::string(e.detail);
+    entry.event.who = {};  // the views point into the caller's text: kept as owned copies
+    entry.event.detail = {};
     queue_.push_back(std::move(entry));
   }
   wake_.notify_one();
 }
 
-void AlarmEventLog::close_open(core::UtcTime end) {
+void SessionEventLog::submit(DeviceLink link) {
+  {
+    std::lock_guard lock(mutex_);
+    Entry entry;
+    entry.event.utc_time = link.at;
+    entry.link = std::move(link);
+    queue_.push_back(std::move(entry));
+  }
+  wake_.notify_one();
+}
+
+void SessionEventLog::close_open(core::UtcTime end) {
   {
     std::lock_guard lock(mutex_);
     Entry entry;
@@ -60,17 +77,17 @@ void AlarmEventLog::close_open(core::UtcTime end) {
   flush();
 }
 
-void AlarmEventLog::flush() {
+void SessionEventLog::flush() {
   std::unique_lock lock(mutex_);
   idle_.wait(lock, [this] { return queue_.empty() && !busy_; });
 }
 
-AlarmEventLogCounters AlarmEventLog::counters() const {
+SessionEventLogCounters SessionEventLog::counters() const {
   std::lock_guard lock(mutex_);
   return counters_;
 }
 
-void AlarmEventLog::run() {
+void SessionEventLog::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -87,8 +104,10 @@ void AlarmEventLog::run() {
       write(session_id_, entry);
     } catch (const std::exception& ex) {
       ok = false;
-      std::fprintf(stderr, "vigil: alarm event not recorded (%s): %s\n",
-                   alarm_event_text(entry.event).c_str(), ex.what());
+      std::fprintf(stderr, "vigil: session event not recorded (%s): %s\n",
+                   entry.link ? ("device " + std::to_string(entry.link->device) + " link").c_str()
+                              : alarm_event_text(entry.event).c_str(),
+                   ex.what());
     }
     lock.lock();
     busy_ = false;
@@ -97,17 +116,46 @@ void AlarmEventLog::run() {
   }
 }
 
-void AlarmEventLog::write(db::RowId session, const Entry& entry) {
+void SessionEventLog::write_link(db::RowId session, const DeviceLink& link) {
+  const db::UtcMs at = to_ms(link.at);
+  const auto open = links_.find(link.device);
+  if (link.connected) {
+    if (open != links_.end()) return;  // already open
+    db::NewDeviceConnection c;
+    c.session_id = session;
+    c.family = link.family;
+    c.port = link.port;
+    c.identity = link.identity;
+    c.connected_utc_ms = at;
+    links_[link.device] = recorder_.run_clinical(
+        [&](SQLite::Database& db) { return db::record_device_connected(db, actor_, c, at); });
+  } else if (open != links_.end()) {
+    recorder_.run_clinical([&](SQLite::Database& db) {
+      db::record_device_disconnected(db, actor_, open->second, at, at);
+    });
+    links_.erase(open);
+  }
+}
+
+void SessionEventLog::write(db::RowId session, const Entry& entry) {
   using K = core::AlarmEventKind;
   const core::AlarmEvent& e = entry.event;
   const db::UtcMs at = to_ms(e.utc_time);
   if (entry.close_all) {
     std::vector<db::RowId> rows;
     for (const auto& [key, row] : open_) rows.push_back(row);
+    std::vector<db::RowId> links;
+    for (const auto& [device, row] : links_) links.push_back(row);
     open_.clear();
+    links_.clear();
     recorder_.run_clinical([&](SQLite::Database& db) {
       for (auto row : rows) db::record_alarm_end(db, actor_, row, at, at);
+      for (auto row : links) db::record_device_disconnected(db, actor_, row, at, at);
     });
+    return;
+  }
+  if (entry.link) {
+    write_link(session, *entry.link);
     return;
   }
   const std::string key = condition_key(e.condition);
