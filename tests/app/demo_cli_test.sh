@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `vigilctl demo` and `vigil --demo` end to end: simulators on ptys, the station pipeline, the
+# recorder and the demo record; then the record is verified and read back.
+# Usage: demo_cli_test.sh VIGILCTL VIGIL
+set -euo pipefail
+vigilctl="$1"
+vigil="$2"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Headless demo from just before the desaturation's SpO2 < 90 %, fast: a medium SpO2 alarm is
+# raised, named with its limit and value, and the session ends complete.
+"$vigilctl" demo --speed 8 --start-at 25.8 --for 8 --db "$work/demo.db" >"$work/demo.out" 2>&1 ||
+  { cat "$work/demo.out"; fail "vigilctl demo exited $?"; }
+grep -q "ALARM raised MEDIUM spo2_low: spo2 [0-9]* % (limit spo2 below 90 %)" "$work/demo.out" ||
+  { cat "$work/demo.out"; fail "no medium SpO2 alarm line"; }
+grep -q "SCRIPT +1:00 dosing: esketamine 28 mg nasal device 1 of 2" "$work/demo.out" ||
+  fail "the script did not record the dose"
+grep -q "session ended early: demo stopped at" "$work/demo.out" || fail "the session was not ended"
+grep -Eq "demo: done; session 1 in .*: [1-9][0-9]* vitals rows" "$work/demo.out" ||
+  fail "no vitals recorded"
+"$vigilctl" audit verify --db "$work/demo.db" | grep -q "^ok " || fail "audit chain does not verify"
+VIGIL_PASSWORD=demo-password "$vigilctl" export csv --db "$work/demo.db" --session 1 \
+  --user demo-clinician --out "$work/s1.csv" >/dev/null
+(($(wc -l <"$work/s1.csv") > 20)) || fail "the export holds too few rows"
+
+# An existing file is never written by the demo.
+if "$vigilctl" demo --for 1 --db "$work/demo.db" 2>"$work/err"; then fail "reused a database"; fi
+grep -q "exists" "$work/err" || fail "no 'exists' message: $(cat "$work/err")"
+
+# The monitor refuses to record into the closed demo session.
+if VIGIL_PASSWORD=demo-password "$vigilctl" monitor --device nonin-df2:/nonexistent \
+  --db "$work/demo.db" --session 1 --user demo-nurse --for 1 2>"$work/err"; then
+  fail "recorded into a closed session"
+fi
+grep -q "session 1: closed" "$work/err" || fail "no 'closed' message: $(cat "$work/err")"
+if VIGIL_PASSWORD=wrong-password-x "$vigilctl" monitor --device nonin-df2:/nonexistent \
+  --db "$work/demo.db" --session 1 --user demo-nurse --for 1 2>"$work/err"; then
+  fail "a wrong password was accepted"
+fi
+grep -q "authentication failed" "$work/err" || fail "no authentication message: $(cat "$work/err")"
+
+# The GUI demo renders offscreen, saves the window and exits 0.
+QT_QPA_PLATFORM=offscreen "$vigil" --demo --speed 8 --start-at 25 --db "$work/gui.db" \
+  --screenshot "$work/shot.png" --quit-after 2 >"$work/gui.out" 2>&1 ||
+  { cat "$work/gui.out"; fail "vigil --demo exited $?"; }
+grep -q "screenshot saved to $work/shot.png" "$work/gui.out" || fail "no screenshot line"
+[[ -s "$work/shot.png" ]] || fail "empty screenshot"
+"$vigilctl" audit verify --db "$work/gui.db" | grep -q "^ok " || fail "GUI demo chain does not verify"
+echo "all checks passed"
