@@ -15,14 +15,13 @@
 
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
+#include "device_spec.hpp"
 #include "session_lookup.hpp"
 #include "station.hpp"
 #include "station_printer.hpp"
 #include "vigil/db/database.hpp"
 #include "vigil/db/recorder.hpp"
 #include "vigil/db/user_store.hpp"
-#include "vigil/drivers/session_protocol.hpp"
-#include "vigil/protocols/registry.hpp"
 
 namespace vigil::cli {
 namespace {
@@ -37,36 +36,6 @@ struct MonitorOptions {
   db::RowId session_id = 0;
   std::string user;
 };
-
-struct DeviceSpec {
-  std::string protocol;
-  std::string port;
-};
-
-std::string valid_protocols() {
-  std::string out;
-  for (auto name : protocols::protocol_names()) {
-    if (!drivers::session_protocol_for(name)) continue;
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-// Splits at the first ':' so the port may hold colons ("usb-serial:A1B2"). Empty = valid.
-std::string parse_device(const std::string& text, DeviceSpec& out) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-    return "--device: expected PROTOCOL:PORT (e.g. nonin-df2:/tmp/vigil-sim/nonin), got '" + text +
-           "'";
-  }
-  out.protocol = text.substr(0, colon);
-  out.port = text.substr(colon + 1);
-  if (!drivers::session_protocol_for(out.protocol) || !protocols::make_decoder(out.protocol)) {
-    return "--device: unknown protocol '" + out.protocol + "'; valid: " + valid_protocols();
-  }
-  return {};
-}
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_interrupt(int) { g_interrupted = true; }
@@ -91,14 +60,19 @@ std::optional<std::string> usage_error(const MonitorOptions& o) {
 }
 
 int run_monitor(const MonitorOptions& o) {
-  std::vector<DeviceSpec> specs;
+  station::StationConfig config;
   for (const auto& text : o.devices) {
-    DeviceSpec spec;
-    if (auto error = parse_device(text, spec); !error.empty()) {
+    drivers::DeviceSessionConfig device;
+    const auto id = static_cast<core::DeviceId>(config.devices.size() + 1);
+    if (auto error = station::parse_device_spec(text, id, device); !error.empty()) {
       std::cerr << "vigilctl: error: " << error << '\n';
       return kExitUsage;
     }
-    specs.push_back(spec);
+    if (o.nibp_every_s > 0) {
+      device.nibp_interval =
+          std::chrono::milliseconds(static_cast<long long>(o.nibp_every_s * 1000));
+    }
+    config.devices.push_back(std::move(device));
   }
   if (auto error = usage_error(o)) {
     std::cerr << "vigilctl: error: " << *error << '\n';
@@ -106,7 +80,6 @@ int run_monitor(const MonitorOptions& o) {
   }
 
   std::optional<Recording> recording;
-  station::StationConfig config;
   if (!o.db_file.empty()) {
     try {
       Recording r;
@@ -129,18 +102,9 @@ int run_monitor(const MonitorOptions& o) {
   }
 
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    drivers::DeviceSessionConfig c;
-    c.device_id = static_cast<core::DeviceId>(i + 1);
-    c.name = specs[i].protocol;
-    c.protocol = specs[i].protocol;
-    c.identity = drivers::DeviceIdentity::parse(specs[i].port);
-    if (o.nibp_every_s > 0) {
-      c.nibp_interval = std::chrono::milliseconds(static_cast<long long>(o.nibp_every_s * 1000));
-    }
-    config.devices.push_back(std::move(c));
-    names.push_back(specs[i].protocol);
-    std::printf("monitoring %s on %s\n", specs[i].protocol.c_str(), specs[i].port.c_str());
+  for (const auto& d : config.devices) {
+    names.push_back(d.protocol);
+    std::printf("monitoring %s on %s\n", d.protocol.c_str(), d.identity.describe().c_str());
   }
   config.snapshot_period = std::chrono::milliseconds(250);  // the printer reads one a second
   auto discovery = drivers::make_libserialport_discovery();
@@ -150,9 +114,12 @@ int run_monitor(const MonitorOptions& o) {
   station::Station station(std::move(config), printer);
   if (recording) {
     station.set_phase(recording->session.info.phase);
-    station.begin_session(station::SessionRecording{recording->recorder.get(), recording->actor,
-                                                    recording->session.id,
-                                                    recording->session.info});
+    station::SessionRecording r;
+    r.recorder = recording->recorder.get();
+    r.actor = recording->actor;
+    r.session_id = recording->session.id;
+    r.info = recording->session.info;
+    station.begin_session(std::move(r));
     std::printf("recording session %lld into %s as %s\n",
                 static_cast<long long>(recording->session.id), o.db_file.c_str(),
                 recording->actor.name.c_str());
@@ -195,7 +162,7 @@ void register_monitor_command(CLI::App& app) {
   cmd->add_option("--device", options->devices,
                   "PROTOCOL:PORT; PORT is a path, /dev/serial/by-id/... or usb-serial:SERIAL; "
                   "protocols: " +
-                      valid_protocols())
+                      station::device_protocol_list())
       ->required();
   cmd->add_option("--for", options->for_seconds, "Stop after SECONDS (default: until Ctrl-C)");
   cmd->add_option("--nibp-every", options->nibp_every_s,

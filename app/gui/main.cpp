@@ -1,25 +1,29 @@
 // vigil: the Qt bedside monitoring station.
-//   vigil [--demo [--speed X] [--start-at MINUTES] [--db FILE]] [--screenshot FILE]
-//         [--quit-after SECONDS]
+//   vigil --db FILE --user NAME --device PROTOCOL:PORT [--device ...]   the bedside station
+//   vigil --demo [--speed X] [--start-at MINUTES] [--db FILE]           the scripted demo
+//   common: [--screenshot FILE] [--quit-after SECONDS]
+// The station's password comes from VIGIL_PASSWORD or a password dialog.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QInputDialog>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
 
+#include "bedside_controller.hpp"
 #include "demo_bedside.hpp"
+#include "device_spec.hpp"
 #include "monitor_window.hpp"
-#include "station.hpp"
-#include "station_bridge.hpp"
 
 namespace {
 
 struct Options {
   bool demo = false;
   vigil::demo::DemoOptions demo_options;
-  QString screenshot;       // save the window as PNG, then quit
+  vigil::gui::StationModeOptions station;  // used when devices are given
+  QString screenshot;                      // save the window as PNG, then quit
   double quit_after_s = 0;  // seconds until the screenshot / quit; 0 = run until closed
 };
 
@@ -55,10 +59,20 @@ Options parse_options(const QStringList& arguments) {
       QStringLiteral("Demo: start the scripted session at this minute (0..150; desaturation at "
                      "25, BP spike at 40, finger out at 70, unplug at 90)."),
       QStringLiteral("MINUTES"));
-  const QCommandLineOption db(QStringLiteral("db"),
-                              QStringLiteral("Demo: record into this new database file "
-                                             "(default: a new temporary file)."),
-                              QStringLiteral("FILE"));
+  const QCommandLineOption db(
+      QStringLiteral("db"),
+      QStringLiteral("The station's database (with --user and --device); with --demo: record "
+                     "into this new file (default: a new temporary file)."),
+      QStringLiteral("FILE"));
+  const QCommandLineOption user(QStringLiteral("user"),
+                                QStringLiteral("The nurse or clinician at the bedside "
+                                               "(password: VIGIL_PASSWORD or a dialog)."),
+                                QStringLiteral("NAME"));
+  const QCommandLineOption device(
+      QStringLiteral("device"),
+      QStringLiteral("A device as PROTOCOL:PORT (repeat for more); protocols: %1.")
+          .arg(QString::fromStdString(vigil::station::device_protocol_list())),
+      QStringLiteral("PROTOCOL:PORT"));
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
       QStringLiteral("Render offscreen, save the window as PNG to FILE, then quit."),
@@ -66,7 +80,7 @@ Options parse_options(const QStringList& arguments) {
   const QCommandLineOption quit_after(QStringLiteral("quit-after"),
                                       QStringLiteral("Quit (after the screenshot) after SECONDS."),
                                       QStringLiteral("SECONDS"));
-  parser.addOptions({demo, speed, start_at, db, screenshot, quit_after});
+  parser.addOptions({demo, speed, start_at, db, user, device, screenshot, quit_after});
   if (!parser.parse(arguments)) usage_error(parser.errorText());
   if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
   if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
@@ -76,7 +90,7 @@ Options parse_options(const QStringList& arguments) {
 
   Options o;
   o.demo = parser.isSet(demo);
-  for (const auto* demo_only : {&speed, &start_at, &db}) {
+  for (const auto* demo_only : {&speed, &start_at}) {
     if (parser.isSet(*demo_only) && !o.demo) {
       usage_error(QStringLiteral("--%1: only with --demo").arg(demo_only->names().first()));
     }
@@ -89,6 +103,27 @@ Options parse_options(const QStringList& arguments) {
         number_option(parser, start_at, QStringLiteral("must be a number"));
   }
   if (parser.isSet(db)) o.demo_options.db_file = parser.value(db).toStdString();
+  if (o.demo && (parser.isSet(user) || parser.isSet(device))) {
+    usage_error(
+        QStringLiteral("--demo: runs on its own simulated devices and demo users; "
+                       "drop --user and --device"));
+  }
+  for (const auto& text : parser.values(device)) {
+    vigil::drivers::DeviceSessionConfig d;
+    const auto id = static_cast<vigil::core::DeviceId>(o.station.devices.size() + 1);
+    const std::string problem = vigil::station::parse_device_spec(text.toStdString(), id, d);
+    if (!problem.empty()) usage_error(QString::fromStdString(problem));
+    o.station.devices.push_back(std::move(d));
+  }
+  const bool station_mode =
+      parser.isSet(user) || parser.isSet(device) || (!o.demo && parser.isSet(db));
+  if (station_mode && (!parser.isSet(db) || !parser.isSet(user) || !parser.isSet(device))) {
+    usage_error(
+        QStringLiteral("--db, --user and --device go together (the station's database, "
+                       "the nurse or clinician, at least one device)"));
+  }
+  o.station.db_file = parser.value(db).toStdString();
+  o.station.user = parser.value(user).toStdString();
   if (o.demo) {
     if (auto problem = vigil::demo::demo_options_problem(o.demo_options)) {
       usage_error(QString::fromStdString(*problem));
@@ -122,38 +157,31 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
 
   vigil::gui::MonitorWindow window;
-  vigil::gui::StationBridge bridge(window);
-  std::unique_ptr<vigil::demo::DemoBedside> bedside;
-  std::unique_ptr<vigil::station::Station> station;
-  QTimer script_timer;
-  if (options.demo) {
-    try {
-      bedside = std::make_unique<vigil::demo::DemoBedside>(options.demo_options);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "vigil: error: %s\n", e.what());
-      return 1;
+  vigil::gui::BedsideController controller(window);
+  try {
+    if (options.demo) {
+      controller.startDemo(options.demo_options);
+    } else if (!options.station.devices.empty()) {
+      vigil::gui::StationModeOptions station = options.station;
+      if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
+        station.password = qEnvironmentVariable("VIGIL_PASSWORD").toStdString();
+      } else {
+        bool ok = false;
+        station.password =
+            QInputDialog::getText(
+                nullptr, QStringLiteral("Vigil"),
+                QStringLiteral("Password for %1:").arg(QString::fromStdString(station.user)),
+                QLineEdit::Password, QString(), &ok)
+                .toStdString();
+        if (!ok) return 1;
+      }
+      controller.startStation(station);
     }
-    station = std::make_unique<vigil::station::Station>(bedside->station_config(), bridge);
-    bridge.attach(*station, QStringLiteral("demo-nurse"));
-    station->start();
-    auto print = [](const std::vector<std::string>& lines) {
-      for (const auto& l : lines) std::printf("vigil: demo %s\n", l.c_str());
-      std::fflush(stdout);
-    };
-    print(bedside->begin(*station));
-    std::printf("vigil: demo recording session %lld into %s\n",
-                static_cast<long long>(bedside->session_id()), bedside->db_file().c_str());
-    std::fflush(stdout);
-    QObject::connect(&script_timer, &QTimer::timeout, &app,
-                     [&, print] { print(bedside->step(*station)); });
-    script_timer.start(1000);
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, [&, print] {
-      script_timer.stop();
-      bridge.detach();
-      print(bedside->finish(*station));
-      station->stop();
-    });
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vigil: error: %s\n", e.what());
+    return 1;
   }
+  QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] { controller.shutdown(); });
   window.show();
 
   if (!options.screenshot.isEmpty() || options.quit_after_s > 0) {

@@ -95,9 +95,6 @@ SnapshotBuilder::SnapshotBuilder(const core::AlarmProfile& profile, std::vector<
   }
   for (std::size_t i = 0; i < core::channel_count; ++i) {
     const auto c = static_cast<Channel>(i);
-    const auto limits = mildest_limits(profile, c);
-    channels_[i].low_limit = limits.low;
-    channels_[i].high_limit = limits.high;
     // Until a device sends a channel: SpO2 and pulse rate wait for data, NIBP for a
     // measurement; other channels (PI, SpCO, ...) are shown as not provided by any device.
     const bool oximetry = c == Channel::spo2 || c == Channel::pulse_rate || c == Channel::pleth;
@@ -105,6 +102,15 @@ SnapshotBuilder::SnapshotBuilder(const core::AlarmProfile& profile, std::vector<
                            : is_nibp(c)     ? Absence::not_measured
                            : oximetry       ? Absence::no_data
                                             : Absence::no_device;
+  }
+  set_profile(profile);
+}
+
+void SnapshotBuilder::set_profile(const core::AlarmProfile& profile) {
+  for (std::size_t i = 0; i < core::channel_count; ++i) {
+    const auto limits = mildest_limits(profile, static_cast<Channel>(i));
+    channels_[i].low_limit = limits.low;
+    channels_[i].high_limit = limits.high;
   }
 }
 

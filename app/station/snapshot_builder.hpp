@@ -43,6 +43,9 @@ class SnapshotBuilder {
   SnapshotBuilder(const core::AlarmProfile& profile, std::vector<DeviceCard> devices,
                   std::chrono::milliseconds trend_step = std::chrono::seconds(1));
 
+  // The limits tiles show (a session brings its own profile).
+  void set_profile(const core::AlarmProfile& profile);
+
   void on_reading(const core::Reading& r);
   void on_condition(const core::DeviceCondition& c);
   // Driver state name ("streaming", "disconnected", ...) for the device card.

@@ -45,7 +45,8 @@ Station::Station(StationConfig config, StationListener& listener)
     : config_(with_device_ids(std::move(config))),
       listener_(listener),
       clock_(config_.clock ? config_.clock : &drivers::system_device_clock()),
-      engine_(config_.profile, *this),
+      engine_(std::make_unique<core::AlarmEngine>(config_.profile,
+                                                  static_cast<core::AlarmEventSink&>(*this))),
       builder_(std::make_unique<SnapshotBuilder>(config_.profile, cards_of(config_.devices))),
       hub_(std::make_unique<drivers::DeviceHub>(static_cast<drivers::DeviceSessionListener&>(*this),
                                                 *clock_, config_.discovery)) {
@@ -92,6 +93,10 @@ void Station::begin_session(SessionRecording recording) {
       const double rate = pleth_rate_hz(d.protocol);
       if (rate > 0) waveforms_.emplace_back(d.device_id, rate);
     }
+    if (recording_.profile) {
+      replace_engine(*recording_.profile);
+      builder_->set_profile(*recording_.profile);
+    }
     builder_->set_session(recording_.info, clock_->steady_now() - recording_.elapsed_before);
     for (auto device : connected_) log_link(device, true, clock_->utc_now());
   });
@@ -116,7 +121,7 @@ void Station::end_session() {
 
 void Station::on_reading(const core::Reading& r) {
   ++counters_.readings;
-  engine_.on_reading(r);
+  engine_->on_reading(r);
   builder_->on_reading(r);
   if (!recording_.recorder) return;
   if (r.channel == core::Channel::pleth) {
@@ -128,6 +133,24 @@ void Station::on_reading(const core::Reading& r) {
   if (r.channel == core::Channel::cuff_pressure) return;  // transient, not a vital sign
   if (!recording_.recorder->record_reading(recording_.session_id, r)) {
     ++counters_.vitals_not_queued;
+  }
+}
+
+void Station::replace_engine(const core::AlarmProfile& profile) {
+  const core::SessionPhase phase = engine_->phase();
+  engine_ = std::make_unique<core::AlarmEngine>(profile, static_cast<core::AlarmEventSink&>(*this),
+                                                phase);
+  // The new engine learns the links already down now; readings and the silence watchdog bring
+  // the rest within a second.
+  const core::AlarmTime t = now();
+  for (const auto& d : config_.devices) {
+    if (std::find(connected_.begin(), connected_.end(), d.device_id) != connected_.end()) continue;
+    core::DeviceCondition down;
+    down.kind = core::DeviceConditionKind::disconnected;
+    down.device = d.device_id;
+    down.steady_time = t.steady;
+    down.utc_time = t.utc;
+    engine_->on_device_condition(down);
   }
 }
 
@@ -150,7 +173,7 @@ void Station::on_condition(const core::DeviceCondition& c) {
     if (link_down && known != connected_.end()) connected_.erase(known);
     log_link(c.device, link_up, c.utc_time);
   }
-  engine_.on_device_condition(c);
+  engine_->on_device_condition(c);
   builder_->on_condition(c);
   listener_.on_device_condition(c);
 }
@@ -167,46 +190,46 @@ void Station::on_alarm_event(const core::AlarmEvent& e) {
   listener_.on_alarm_event(e);
 }
 
-void Station::on_tick() { engine_.tick(now()); }
+void Station::on_tick() { engine_->tick(now()); }
 
 void Station::on_snapshot_timer() {
   const core::AlarmTime t = now();
-  engine_.tick(t);  // the annunciation shown is up to date (e.g. the end of an audio pause)
+  engine_->tick(t);  // the annunciation shown is up to date (e.g. the end of an audio pause)
   ++counters_.snapshots;
-  listener_.on_snapshot(builder_->build(t.steady, engine_.annunciation(t.steady)));
+  listener_.on_snapshot(builder_->build(t.steady, engine_->annunciation(t.steady)));
 }
 
 void Station::acknowledge_all(const std::string& who) {
-  hub_->thread().post([this, who] { engine_.acknowledge_all(now(), who); });
+  hub_->thread().post([this, who] { engine_->acknowledge_all(now(), who); });
 }
 
 void Station::pause_audio(const std::string& who) {
-  hub_->thread().post([this, who] { engine_.pause_audio(now(), who); });
+  hub_->thread().post([this, who] { engine_->pause_audio(now(), who); });
 }
 
 bool Station::request_nibp(core::DeviceId device) { return hub_->request_nibp(device); }
 
 void Station::audio_burst_played(core::AlarmPriority priority, core::SteadyTime burst_start) {
   hub_->thread().post(
-      [this, priority, burst_start] { engine_.audio_burst_played(priority, burst_start); });
+      [this, priority, burst_start] { engine_->audio_burst_played(priority, burst_start); });
 }
 
 void Station::set_phase(core::SessionPhase phase) {
   hub_->thread().post([this, phase] {
-    engine_.set_phase(phase, now());
+    engine_->set_phase(phase, now());
     builder_->set_phase(phase);
   });
 }
 
 void Station::set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg) {
   hub_->thread().post([this, systolic_mmhg, diastolic_mmhg] {
-    engine_.set_nibp_baseline(systolic_mmhg, diastolic_mmhg);
+    engine_->set_nibp_baseline(systolic_mmhg, diastolic_mmhg);
   });
 }
 
 void Station::report_recorder_condition(const core::DeviceCondition& c) {
   hub_->thread().post([this, c] {
-    engine_.set_external_condition(core::TechnicalCondition::recording_behind, c.active, now());
+    engine_->set_external_condition(core::TechnicalCondition::recording_behind, c.active, now());
     builder_->on_condition(c);
   });
 }

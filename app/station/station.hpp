@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,8 @@ struct SessionRecording {
   db::Actor actor;                   // the nurse or clinician the station records for
   db::RowId session_id = 0;
   SessionInfo info;  // shown on screen
+  // The session's alarm profile (assumed validated); empty: keep the profile in force.
+  std::optional<core::AlarmProfile> profile;
   // Session time already past when recording begins (the demo's --start-at): the screen's
   // timeline starts that much earlier.
   std::chrono::milliseconds elapsed_before{0};
@@ -107,6 +110,7 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
                 std::string_view reason) override;
   void on_alarm_event(const core::AlarmEvent& event) override;
   void log_link(core::DeviceId device, bool connected, core::UtcTime at);
+  void replace_engine(const core::AlarmProfile& profile);
   void on_tick();
   void on_snapshot_timer();
   core::AlarmTime now() const;
@@ -114,7 +118,7 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   StationConfig config_;
   StationListener& listener_;
   const drivers::DeviceClock* clock_;
-  core::AlarmEngine engine_;
+  std::unique_ptr<core::AlarmEngine> engine_;  // replaced when a session brings its profile
   std::unique_ptr<SnapshotBuilder> builder_;
   std::unique_ptr<drivers::DeviceHub> hub_;
   std::unique_ptr<drivers::PeriodicTimer> tick_timer_;

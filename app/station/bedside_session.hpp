@@ -1,0 +1,21 @@
+#pragma once
+// Starting a patient's session at the bedside (the monitor's session form, `vigil --db`): the
+// nurse names the patient; the station takes that patient's open dosing session (planned by a
+// clinician, or already running after a station restart) and starts it if it is only planned.
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+#include "session_lookup.hpp"
+#include "vigil/db/roles.hpp"
+
+namespace vigil::station {
+
+// Throws db::ValidationError ("patient identifier: required"), db::NotFound ("patient X: no
+// such patient"), db::ValidationError ("patient X: no open session; a clinician plans the
+// session first"), and whatever advance_session refuses (named rule, role).
+SessionForStation start_patient_session(SQLite::Database& db, const db::Actor& actor,
+                                        const std::string& patient_identifier, db::UtcMs now);
+
+}  // namespace vigil::station
