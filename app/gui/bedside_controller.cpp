@@ -22,6 +22,7 @@ db::UtcMs utc_ms_now() {
 
 BedsideController::BedsideController(MonitorWindow& window, QObject* parent)
     : QObject(parent), window_(window), bridge_(window) {
+  window_.statusBar()->setStyleSheet(QStringLiteral("color: white; background: #202024;"));
   connect(&window_, &MonitorWindow::sessionStartRequested, this,
           [this](const QString& id, const QString&) { onStartSession(id); });
   connect(&window_, &MonitorWindow::sessionStopRequested, this, [this] { onStopSession(); });

@@ -283,7 +283,9 @@ ScreenSnapshot SnapshotBuilder::build(core::SteadyTime now, core::Annunciation a
   s.pleth = std::move(pleth_);
   pleth_ = PlethBlock{};
   pleth_.device = s.pleth.device;
-  if (auto* d = device(s.pleth.device)) s.pleth.rate_hz = pleth_rate_hz(d->card.protocol);
+  if (auto* d = device(s.pleth.device)) {
+    s.pleth.rate_hz = pleth_rate_hz(d->card.protocol) * d->card.time_scale;
+  }
   s.trend = std::move(trend_);
   trend_.clear();
   s.markers = std::move(markers_);

@@ -25,6 +25,9 @@ struct DeviceCard {
   std::string identity;  // port or serial number
   std::string protocol;  // "nonin-df2"
   bool accepts_nibp_command = false;
+  // Device seconds per real second: a simulator at --speed 4 sends 4 x 75 pleth samples per
+  // real second, so the screen sweeps them 4 x faster to keep the waveform's shape.
+  double time_scale = 1.0;
 };
 
 // Pleth samples per second a protocol sends (Nonin 75, Contec 60); 0 when unknown.

@@ -22,6 +22,7 @@ std::vector<DeviceCard> cards_of(const std::vector<drivers::DeviceSessionConfig>
     card.identity = d.identity.describe();
     card.protocol = d.protocol;
     card.accepts_nibp_command = d.protocol == "suntech";
+    card.time_scale = d.time_scale > 0 ? d.time_scale : 1.0;
     cards.push_back(std::move(card));
   }
   return cards;
