@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "contec_readings.hpp"
 #include "vigil/protocols/contec.hpp"
 
 namespace vigil::protocols {
@@ -82,39 +83,13 @@ void ContecLegacyDecoder::decode_frame(const std::uint8_t* f, DecoderSink& sink)
 
   ++counters_.frames;  // before any item of this frame reaches the sink
 
-  if (probe_error != probe_error_) {
-    probe_error_ = probe_error;
-    core::DeviceCondition c;
-    c.kind = core::DeviceConditionKind::sensor_fault;
-    c.active = probe_error;
-    c.detail = "probe error";
-    sink.on_condition(c);
-  }
+  probe_error_.update(probe_error, sink);
 
-  core::Reading r;
-  r.flags = flags;
-  r.channel = Channel::pleth;
-  r.value = static_cast<double>(pleth);
-  sink.on_reading(r);
-
-  r.channel = Channel::pulse_rate;
-  if (pulse == kContecLegacyPulseUnavailable || (pulse == 0 && zero_absent)) {
-    r.value.reset();
-  } else {
-    r.value = static_cast<double>(pulse);
-  }
-  sink.on_reading(r);
-
-  r.channel = Channel::spo2;
-  if (spo2 == kContecLegacySpo2Unavailable || (spo2 == 0 && zero_absent)) {
-    r.value.reset();
-  } else if (spo2 > kMaxValidSpo2) {
-    r.value.reset();  // not a percentage: never pass it on as one
-    r.flags.set(ReadingFlag::value_out_of_range);
-  } else {
-    r.value = static_cast<double>(spo2);
-  }
-  sink.on_reading(r);
+  const bool pulse_absent = pulse == kContecLegacyPulseUnavailable || (pulse == 0 && zero_absent);
+  const bool spo2_absent = spo2 == kContecLegacySpo2Unavailable || (spo2 == 0 && zero_absent);
+  emit_contec_oximetry(sink, flags, static_cast<int>(pleth),
+                       pulse_absent ? std::nullopt : std::optional<int>(pulse),
+                       spo2_absent ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2);
 }
 
 void ContecLegacyEncoder::encode(const OximeterState& state, int pleth, int signal,

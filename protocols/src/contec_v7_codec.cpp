@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "contec_readings.hpp"
 #include "contec_v7_wire.hpp"
 #include "vigil/protocols/contec.hpp"
 
@@ -129,45 +130,16 @@ void ContecV7Decoder::decode_live(const std::uint8_t* packet, DecoderSink& sink)
       .set(ReadingFlag::searching, (d[1] & 0x80u) != 0)
       .set(ReadingFlag::low_signal_quality, signal == 0);
 
-  if (probe_error != probe_error_) {
-    probe_error_ = probe_error;
-    core::DeviceCondition c;
-    c.kind = core::DeviceConditionKind::sensor_off;
-    c.active = probe_error;
-    c.detail = "finger out";
-    sink.on_condition(c);
-  }
+  probe_error_.update(probe_error, sink);
+
+  // On probe error the device freezes the pleth at 0x40: not a measurement.
+  const auto pleth = probe_error ? std::nullopt : std::optional<int>(d[1] & 0x7Fu);
+  emit_contec_oximetry(
+      sink, flags, pleth,
+      pulse == kContecV7PulseUnavailable ? std::nullopt : std::optional<int>(pulse),
+      spo2 == kContecV7Spo2Unavailable ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2);
 
   core::Reading r;
-  r.flags = flags;
-  r.channel = Channel::pleth;
-  // On probe error the device freezes the pleth at 0x40: not a measurement.
-  if (probe_error) {
-    r.value.reset();
-  } else {
-    r.value = static_cast<double>(d[1] & 0x7Fu);
-  }
-  sink.on_reading(r);
-
-  r.channel = Channel::pulse_rate;
-  if (pulse == kContecV7PulseUnavailable) {
-    r.value.reset();
-  } else {
-    r.value = static_cast<double>(pulse);
-  }
-  sink.on_reading(r);
-
-  r.channel = Channel::spo2;
-  if (spo2 == kContecV7Spo2Unavailable) {
-    r.value.reset();
-  } else if (spo2 > kMaxValidSpo2) {
-    r.value.reset();  // not a percentage: never pass it on as one
-    r.flags.set(ReadingFlag::value_out_of_range);
-  } else {
-    r.value = static_cast<double>(spo2);
-  }
-  sink.on_reading(r);
-
   r.flags = flags;
   r.channel = Channel::perfusion_index;
   if (pi_invalid || pi == kContecV7PiUnavailable) {

@@ -226,7 +226,7 @@ void NoninDecoder::emit_packet(int frames, DecoderSink& sink) {
     emit(sink, Channel::spo2, f[kFrameSpo2], kMissingSpo2, flags);
   }
   if (frames >= kFrameFirmware) firmware_ = f[kFrameFirmware];
-  if (stat2) update_low_battery((f[kFrameStat2] & kStat2LowBattery) != 0, sink);
+  if (stat2) low_battery_.update((f[kFrameStat2] & kStat2LowBattery) != 0, sink);
   if (frames >= kFrameSpo2Display) {
     display_.spo2 = value_of(f[kFrameSpo2Display], kMissingSpo2, Channel::spo2);
   }
@@ -253,16 +253,7 @@ void NoninDecoder::decode_df8(const std::uint8_t* p, DecoderSink& sink) {
   spo2_flags.set(ReadingFlag::smartpoint, (p[3] & 0x20) != 0);
   emit(sink, Channel::spo2, spo2, kMissingSpo2, spo2_flags);
   emit(sink, Channel::pulse_rate, rate, kMissingPulseRate, flags);
-  update_low_battery((p[3] & 0x01) != 0, sink);
-}
-
-void NoninDecoder::update_low_battery(bool low, DecoderSink& sink) {
-  if (low == low_battery_) return;
-  low_battery_ = low;
-  core::DeviceCondition c;
-  c.kind = core::DeviceConditionKind::low_battery;
-  c.active = low;
-  sink.on_condition(c);
+  low_battery_.update((p[3] & 0x01) != 0, sink);
 }
 
 }  // namespace vigil::protocols

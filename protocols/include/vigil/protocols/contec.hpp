@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
 
@@ -67,7 +68,7 @@ class ContecLegacyDecoder : public Decoder {
 
   std::array<std::uint8_t, kFrameLength> buf_{};
   std::size_t len_ = 0;
-  bool probe_error_ = false;
+  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_fault, "probe error"};
   std::optional<ContecSignal> last_signal_;
 };
 
@@ -92,7 +93,7 @@ class ContecV7Decoder : public Decoder {
   std::array<std::uint8_t, kContecV7MaxPacketLength> buf_{};
   std::size_t len_ = 0;
   std::size_t need_ = 0;
-  bool probe_error_ = false;
+  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_off, "finger out"};
   std::optional<ContecSignal> last_signal_;
 };
 

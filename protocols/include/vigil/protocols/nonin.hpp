@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "vigil/core/reading_flags.hpp"
+#include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
 
@@ -145,7 +146,6 @@ class NoninDecoder final : public Decoder {
   void decode_frame(const std::uint8_t* p, DecoderSink& sink);
   void decode_df8(const std::uint8_t* p, DecoderSink& sink);
   void emit_packet(int frames, DecoderSink& sink);
-  void update_low_battery(bool low, DecoderSink& sink);
 
   NoninFormat format_;
   std::size_t frame_size_;
@@ -156,7 +156,7 @@ class NoninDecoder final : public Decoder {
   std::array<std::uint8_t, nonin::kFramesPerPacket + 1> floats_{};
   std::array<std::uint8_t, nonin::kFramesPerPacket + 1> statuses_{};
   std::uint64_t packets_dropped_ = 0;
-  bool low_battery_ = false;
+  ConditionEdge low_battery_{core::DeviceConditionKind::low_battery};
   NoninDisplayValues display_;
   std::optional<int> firmware_;
   std::array<std::uint8_t, kMaxPending> pending_{};
