@@ -1,7 +1,7 @@
 #pragma once
 // One line of plain text per alarm event, for the headless monitor, the demo and logs:
-//   "raised HIGH spo2_low: SpO2 84 % (limit below 85 %)"
-//   "raised MEDIUM disconnected (device 1)"
+//   "raised HIGH spo2_low: spo2 84 % (limit spo2 at or below 85 %) (device 1)"
+//   "raised MEDIUM disconnected (device 2)"
 //   "acknowledged MEDIUM spo2_low by nurse"
 
 #include <string>

@@ -1,5 +1,6 @@
 #include "scaled_clock.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace vigil::station {
@@ -7,7 +8,9 @@ namespace vigil::station {
 ScaledClock::ScaledClock(double speed, std::chrono::steady_clock::time_point epoch,
                          std::chrono::system_clock::time_point utc_at_epoch)
     : speed_(speed), epoch_(epoch), utc_at_epoch_(utc_at_epoch) {
-  if (!(speed > 0)) throw std::invalid_argument("speed: must be greater than 0");
+  if (!(speed > 0) || !std::isfinite(speed) || speed > 1e6) {
+    throw std::invalid_argument("speed: must be a finite number greater than 0");
+  }
 }
 
 std::chrono::steady_clock::duration ScaledClock::scaled_since_epoch() const {

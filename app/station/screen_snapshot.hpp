@@ -112,7 +112,7 @@ struct TrendMarker {
   enum class Kind : std::uint8_t { dose, alarm };
   Kind kind = Kind::dose;
   double t_s = 0;                               // s on the session timeline
-  std::string label;                            // "esketamine 28 mg", "SpO2 low 87 %"
+  std::string label;                            // "esketamine 28 mg", "spo2 low 87"
   std::optional<core::AlarmPriority> priority;  // alarm markers
 };
 

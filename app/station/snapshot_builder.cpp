@@ -1,6 +1,7 @@
 #include "snapshot_builder.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 namespace vigil::station {
@@ -175,7 +176,10 @@ void SnapshotBuilder::forget_values_of(core::DeviceId device, Absence why) {
     v.value.reset();
     v.absence = why;
   }
-  if (pleth_.device == device) pleth_.device = 0;
+  if (pleth_.device == device) {
+    pleth_.device = 0;
+    pleth_.samples.clear();  // the strip restarts with whichever oximeter sends next
+  }
 }
 
 void SnapshotBuilder::set_condition_text(DeviceStatus& d, const core::DeviceCondition& c) {
@@ -195,11 +199,17 @@ void SnapshotBuilder::on_condition(const core::DeviceCondition& c) {
   if (d && listed_on_card(c.kind)) set_condition_text(*d, c);
   switch (c.kind) {
     case DeviceConditionKind::connected:
-      if (d) d->connected = true;
+      if (d) d->connected = c.active;
       break;
     case DeviceConditionKind::disconnected:
       if (d) {
         d->connected = !c.active;
+        // The cuff that was measuring is gone: its measurement will never complete, so the NIBP
+        // tile must not keep showing "measuring" and a stale cuff pressure.
+        if (c.active && d->nibp_measuring) {
+          nibp_.measuring = false;
+          nibp_.cuff_pressure.reset();
+        }
         d->nibp_measuring = false;
       }
       if (c.active) forget_values_of(c.device, Absence::disconnected);
