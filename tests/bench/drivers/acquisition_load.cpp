@@ -1,11 +1,16 @@
 // Acquisition load: N simulated devices on real ptys at real-time rates into one acquisition
 // thread; reports the CPU time of that thread. Target: >= 64 streams under 25% of one core.
 //
-//   vigil_acquisition_bench [STREAMS=64] [SECONDS=10] [nonin|masimo|mixed=nonin]
+//   vigil_acquisition_bench [STREAMS=64] [SECONDS=10] [MIX=nonin]
 //
+// MIX nonin / masimo / mixed: one writer thread plays every device with the protocols encoders.
 // Nonin DF2 streams write one 5-byte frame every 1/75 s (375 B/s, as a UART delivers them:
 // the worst case for read completions); Masimo streams one line a second. The writer thread's
-// own CPU is not counted. Run a Release build: cmake --preset release.
+// own CPU is not counted.
+// MIX sim: every device is a drivers/sim PtySimulator (own thread, real time), round-robin over all
+// eight protocols, or over P1,P2,... with sim:P1,P2; see sim_load.cpp.
+// Run a Release build: cmake --preset release.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +20,9 @@
 #include <vector>
 
 #include "drivers/pty_device.hpp"
+#include "sim_load.hpp"
 #include "vigil/drivers/device_hub.hpp"
+#include "vigil/drivers/sim/device_model.hpp"
 #include "vigil/protocols/masimo.hpp"
 #include "vigil/protocols/nonin.hpp"
 
@@ -51,8 +58,24 @@ int main(int argc, char** argv) {
   const double seconds = argc > 2 ? std::atof(argv[2]) : 10.0;
   const std::string mix = argc > 3 ? argv[3] : "nonin";
   if (streams <= 0 || seconds <= 0) {
-    std::fprintf(stderr, "usage: %s [STREAMS] [SECONDS] [nonin|masimo|mixed]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [STREAMS] [SECONDS] [nonin|masimo|mixed|sim|sim:P1,P2]\n",
+                 argv[0]);
     return 2;
+  }
+  if (mix == "sim" || mix.starts_with("sim:")) {
+    const auto known = drivers::sim::simulated_device_names();
+    std::vector<std::string> protocols;
+    if (mix == "sim") protocols.assign(known.begin(), known.end());
+    for (std::size_t at = 4; mix.size() > 4 && at <= mix.size();) {
+      const std::size_t end = std::min(mix.find(',', at), mix.size());
+      protocols.push_back(mix.substr(at, end - at));
+      if (std::find(known.begin(), known.end(), protocols.back()) == known.end()) {
+        std::fprintf(stderr, "unknown simulated device '%s'\n", protocols.back().c_str());
+        return 2;
+      }
+      at = end + 1;
+    }
+    return bench::run_sim_load(streams, seconds, protocols);
   }
 
   drivers::test::TempDir dir;
