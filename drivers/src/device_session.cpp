@@ -262,6 +262,7 @@ DeviceSession::DeviceSession(AcquisitionThread& thread, DeviceSessionConfig conf
                              PortDiscovery* discovery) {
   auto proto = session_protocol_for(config.protocol);
   auto decoder = protocols::make_decoder(config.protocol);
+  if (decoder) decoder->set_confirmation(true);  // live: no wrong value from one bad byte
   if (!proto || !decoder || !line_settings_for(config.protocol)) {
     throw std::invalid_argument("unknown protocol: " + config.protocol);
   }

@@ -83,13 +83,14 @@ void ContecLegacyDecoder::decode_frame(const std::uint8_t* f, DecoderSink& sink)
 
   ++counters_.frames;  // before any item of this frame reaches the sink
 
-  probe_error_.update(probe_error, sink);
+  probe_error_.update(probe_error, sink, confirm_);
 
   const bool pulse_absent = pulse == kContecLegacyPulseUnavailable || (pulse == 0 && zero_absent);
   const bool spo2_absent = spo2 == kContecLegacySpo2Unavailable || (spo2 == 0 && zero_absent);
   emit_contec_oximetry(sink, flags, static_cast<int>(pleth),
                        pulse_absent ? std::nullopt : std::optional<int>(pulse),
-                       spo2_absent ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2);
+                       spo2_absent ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2,
+                       confirm_, pulse_rate_, spo2_);
 }
 
 void ContecLegacyEncoder::encode(const OximeterState& state, int pleth, int signal,

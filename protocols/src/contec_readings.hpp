@@ -2,18 +2,23 @@
 // Internal: the pleth, pulse rate and SpO2 readings of one Contec live frame (legacy and V7),
 // in that order, with the frame's flags. Each decoder resolves its own sentinels to absent
 // first; an SpO2 above 100 is never passed on as a percentage: absent, flagged
-// value_out_of_range.
+// value_out_of_range. With `confirm` (live streams), pulse rate and SpO2 go out only once
+// confirmed (no checksum: value_confirmation.hpp); the pleth is a waveform sample, passed on as
+// it comes.
 
 #include <optional>
 
 #include "vigil/core/reading.hpp"
 #include "vigil/protocols/decoder.hpp"
+#include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
 inline void emit_contec_oximetry(DecoderSink& sink, const core::ReadingFlags& flags,
                                  std::optional<int> pleth, std::optional<int> pulse_rate,
-                                 std::optional<int> spo2, int max_valid_spo2) {
+                                 std::optional<int> spo2, int max_valid_spo2, bool confirm,
+                                 ValueConfirmation& pulse_rate_check,
+                                 ValueConfirmation& spo2_check) {
   core::Reading r;
   r.flags = flags;
   r.channel = core::Channel::pleth;
@@ -23,7 +28,7 @@ inline void emit_contec_oximetry(DecoderSink& sink, const core::ReadingFlags& fl
   r.channel = core::Channel::pulse_rate;
   r.value.reset();
   if (pulse_rate) r.value = static_cast<double>(*pulse_rate);
-  sink.on_reading(r);
+  if (!confirm || pulse_rate_check.accept(r.value)) sink.on_reading(r);
 
   r.channel = core::Channel::spo2;
   r.value.reset();
@@ -32,7 +37,7 @@ inline void emit_contec_oximetry(DecoderSink& sink, const core::ReadingFlags& fl
   } else if (spo2) {
     r.value = static_cast<double>(*spo2);
   }
-  sink.on_reading(r);
+  if (!confirm || spo2_check.accept(r.value)) sink.on_reading(r);
 }
 
 }  // namespace vigil::protocols

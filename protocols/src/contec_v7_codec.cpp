@@ -130,14 +130,15 @@ void ContecV7Decoder::decode_live(const std::uint8_t* packet, DecoderSink& sink)
       .set(ReadingFlag::searching, (d[1] & 0x80u) != 0)
       .set(ReadingFlag::low_signal_quality, signal == 0);
 
-  probe_error_.update(probe_error, sink);
+  probe_error_.update(probe_error, sink, confirm_);
 
   // On probe error the device freezes the pleth at 0x40: not a measurement.
   const auto pleth = probe_error ? std::nullopt : std::optional<int>(d[1] & 0x7Fu);
   emit_contec_oximetry(
       sink, flags, pleth,
       pulse == kContecV7PulseUnavailable ? std::nullopt : std::optional<int>(pulse),
-      spo2 == kContecV7Spo2Unavailable ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2);
+      spo2 == kContecV7Spo2Unavailable ? std::nullopt : std::optional<int>(spo2), kMaxValidSpo2,
+      confirm_, pulse_rate_, spo2_);
 
   core::Reading r;
   r.flags = flags;
@@ -150,7 +151,7 @@ void ContecV7Decoder::decode_live(const std::uint8_t* packet, DecoderSink& sink)
   } else {
     r.value = pi / 100.0;
   }
-  sink.on_reading(r);
+  if (!confirm_ || perfusion_index_.accept(r.value)) sink.on_reading(r);
 }
 
 void ContecV7Encoder::encode_live(const OximeterState& state, int pleth, int signal,

@@ -259,6 +259,7 @@ bool MasimoAsciiDecoder::decode_line(std::string_view line, DecoderSink& sink) {
     if (!present[f]) continue;
     reading.channel = kChannels[f];
     reading.value = value_in_range(values[f], kChannels[f]);
+    if (confirm_ && !confirmations_[f].accept(reading.value)) continue;
     sink.on_reading(reading);
   }
   // An unreadable ALARM field says nothing about the alarms: keep the last known state.
@@ -267,7 +268,14 @@ bool MasimoAsciiDecoder::decode_line(std::string_view line, DecoderSink& sink) {
 }
 
 void MasimoAsciiDecoder::report_alarm_changes(std::uint32_t alarm_bits, DecoderSink& sink) {
-  const std::uint32_t now = alarm_bits & kConditionBits;
+  std::uint32_t now = alarm_bits & kConditionBits;
+  if (confirm_) {
+    // A bit changes only when two lines agree on its new state (no checksum: one corrupted
+    // digit must not raise or end a condition).
+    const std::uint32_t agreed = ~(now ^ previous_alarm_bits_);
+    previous_alarm_bits_ = now;
+    now = (now & agreed) | (alarm_bits_ & ~agreed);
+  }
   const std::uint32_t changed = now ^ alarm_bits_;
   alarm_bits_ = now;
   if (changed == 0) return;

@@ -251,9 +251,13 @@ void NoninDecoder::decode_df8(const std::uint8_t* p, DecoderSink& sink) {
 
   ReadingFlags spo2_flags = flags;
   spo2_flags.set(ReadingFlag::smartpoint, (p[3] & 0x20) != 0);
-  emit(sink, Channel::spo2, spo2, kMissingSpo2, spo2_flags);
-  emit(sink, Channel::pulse_rate, rate, kMissingPulseRate, flags);
-  low_battery_.update((p[3] & 0x01) != 0, sink);
+  if (!confirm_ || df8_spo2_.accept(display_.spo2)) {
+    emit(sink, Channel::spo2, spo2, kMissingSpo2, spo2_flags);
+  }
+  if (!confirm_ || df8_pulse_rate_.accept(display_.pulse_rate)) {
+    emit(sink, Channel::pulse_rate, rate, kMissingPulseRate, flags);
+  }
+  df8_low_battery_.update((p[3] & 0x01) != 0, sink, confirm_);
 }
 
 }  // namespace vigil::protocols

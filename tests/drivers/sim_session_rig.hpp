@@ -39,7 +39,7 @@ struct SimProtocol {
   // Scenario seconds per real second, for both the simulator and the session's time_scale.
   double speed = 10;
   // Frames carry a checksum, so a corrupted frame is dropped rather than decoded. Without one
-  // (Nonin DF8, Contec, Masimo ASCII) a corrupted digit can decode as a plausible wrong value.
+  // (Nonin DF8, Contec, Masimo ASCII) the session's decoder confirms values instead.
   bool frame_check = true;
   // Byte corruption rate in the noise test. The named "noise" scenario's 1 % leaves a 320-byte
   // GE record intact only 4 % of the time, so GE gets 0.2 % (about half its records intact).

@@ -17,6 +17,7 @@
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
@@ -68,7 +69,11 @@ class ContecLegacyDecoder : public Decoder {
 
   std::array<std::uint8_t, kFrameLength> buf_{};
   std::size_t len_ = 0;
-  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_fault, "probe error"};
+  // No checksum: values and the probe-error bit are confirmed (value_confirmation.hpp); the
+  // device repeats them 60 times a second, so a real change shows one frame later.
+  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_fault, "probe error", 2};
+  ValueConfirmation spo2_;
+  ValueConfirmation pulse_rate_;
   std::optional<ContecSignal> last_signal_;
 };
 
@@ -93,7 +98,11 @@ class ContecV7Decoder : public Decoder {
   std::array<std::uint8_t, kContecV7MaxPacketLength> buf_{};
   std::size_t len_ = 0;
   std::size_t need_ = 0;
-  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_off, "finger out"};
+  // No checksum: as the legacy decoder, values and the probe-error bit are confirmed.
+  ConditionEdge probe_error_{core::DeviceConditionKind::sensor_off, "finger out", 2};
+  ValueConfirmation spo2_;
+  ValueConfirmation pulse_rate_;
+  ValueConfirmation perfusion_index_;
   std::optional<ContecSignal> last_signal_;
 };
 

@@ -62,8 +62,16 @@ class Decoder {
   virtual std::string_view protocol() const = 0;
   const DecoderCounters& counters() const { return counters_; }
 
+  // Live monitoring: protocols without a checksum (Contec, Nonin DF8, Masimo ASCII) then pass a
+  // value on only once it is confirmed and report a condition only once two frames agree
+  // (value_confirmation.hpp), so one corrupted byte cannot show a wrong number or raise a
+  // condition. Off by default: an offline decode shows exactly what the bytes say.
+  void set_confirmation(bool on) { confirm_ = on; }
+  bool confirmation() const { return confirm_; }
+
  protected:
   DecoderCounters counters_;
+  bool confirm_ = false;
 };
 
 }  // namespace vigil::protocols

@@ -18,6 +18,7 @@
 #include "vigil/core/reading_flags.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
@@ -101,7 +102,14 @@ class MasimoAsciiDecoder final : public Decoder {
   std::size_t length_ = 0;
   char pair_terminator_ = 0;  // CR after LF (or LF after CR) that still belongs to the last line
   bool last_line_was_frame_ = false;
-  std::uint32_t alarm_bits_ = 0;  // condition bits last reported
+  std::uint32_t alarm_bits_ = 0;           // condition bits last reported
+  std::uint32_t previous_alarm_bits_ = 0;  // the previous line's bits (confirmation)
+  // One line a second and no checksum: with confirmation on, a value further than this from
+  // the last one passed on waits for the next line (value_confirmation.hpp). SpO2 %, pulse
+  // rate bpm, PI %, SpCO %, SpMet %, PVI %.
+  std::array<ValueConfirmation, 6> confirmations_{ValueConfirmation{2},   ValueConfirmation{5},
+                                                  ValueConfirmation{1},   ValueConfirmation{1},
+                                                  ValueConfirmation{0.5}, ValueConfirmation{5}};
 };
 
 // Which unit's line layout the encoder writes.

@@ -21,6 +21,7 @@
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
@@ -157,6 +158,10 @@ class NoninDecoder final : public Decoder {
   std::array<std::uint8_t, nonin::kFramesPerPacket + 1> statuses_{};
   std::uint64_t packets_dropped_ = 0;
   ConditionEdge low_battery_{core::DeviceConditionKind::low_battery};
+  // DF8 has no checksum: values and the battery bit are confirmed (value_confirmation.hpp).
+  ConditionEdge df8_low_battery_{core::DeviceConditionKind::low_battery, {}, 2};
+  ValueConfirmation df8_spo2_{2};        // %: a larger jump waits for the next frame (1 s)
+  ValueConfirmation df8_pulse_rate_{5};  // bpm
   NoninDisplayValues display_;
   std::optional<int> firmware_;
   std::array<std::uint8_t, kMaxPending> pending_{};
