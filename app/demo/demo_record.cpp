@@ -100,8 +100,9 @@ void DemoRecord::build_script() {
   steps_.push_back(
       {15 * 60, "observation", advance(SessionPhase::observation), SessionPhase::observation});
   steps_.push_back(
-      {110 * 60, "modified Aldrete 10",
+      {110 * 60, "MOAA/S 5 and modified Aldrete 10",
        [sid, a](SQLite::Database& db, db::UtcMs now) {
+         db::record_scale(db, a.nurse, {sid, now, db::Scale::moaas, {5}}, now);
          db::record_scale(db, a.nurse, {sid, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, now);
        },
        std::nullopt});

@@ -5,7 +5,7 @@
 //   setup   planned -> pre_dose, manual baseline BP 124/78, pre-dose checklist
 //   +1 min  dosing: esketamine 28 mg nasal device 1 of 2, witnessed; +6 min device 2 of 2
 //   +15 min observation
-//   +110 min modified Aldrete 10, +115 min discharge BP 126/80, discharge checklist
+//   +110 min MOAA/S 5, modified Aldrete 10, +115 min discharge BP 126/80, discharge checklist
 //   +125 min discharge_ready, +150 min closed
 // finish() completes the record: a demo stopped earlier ends the session early with the reason.
 

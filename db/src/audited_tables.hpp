@@ -1,8 +1,8 @@
 #pragma once
 // The tables whose rows are clinical or account records: every change to one of their rows is
 // audited with a JSON snapshot of the row (SQLite json_object over its columns), and the
-// verifier compares each row with its last audited snapshot. Device data (vitals_numeric,
-// waveform_blocks, device_connections) is not audited row by row.
+// verifier compares each row with its last audited snapshot. Device data (vitals, waveforms,
+// channels, device_connections) is not audited row by row.
 
 #include <SQLiteCpp/Database.h>
 

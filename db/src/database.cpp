@@ -68,9 +68,7 @@ void register_sql_functions(SQLite::Database& db) {
                              nullptr, sql_sha256, nullptr, nullptr, nullptr);
 }
 
-}  // namespace
-
-SQLite::Database open_database(const std::filesystem::path& file, OpenMode mode) {
+SQLite::Database open_up_to(const std::filesystem::path& file, OpenMode mode, int version) {
   if (mode == OpenMode::archive && has_live_wal(file)) mode = OpenMode::read_only;
   SQLite::Database db = [&] {
     try {
@@ -105,8 +103,18 @@ SQLite::Database open_database(const std::filesystem::path& file, OpenMode mode)
   db.exec("PRAGMA synchronous=FULL");
   db.exec("PRAGMA foreign_keys=ON");
   if (app_id == 0) db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-  apply_migrations(db, file.string());
+  apply_migrations(db, file.string(), version);
   return db;
+}
+
+}  // namespace
+
+SQLite::Database open_database(const std::filesystem::path& file, OpenMode mode) {
+  return open_up_to(file, mode, program_schema_version());
+}
+
+SQLite::Database open_database_at_schema_version(const std::filesystem::path& file, int version) {
+  return open_up_to(file, OpenMode::create_or_open, version);
 }
 
 }  // namespace vigil::db

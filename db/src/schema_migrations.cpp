@@ -2,6 +2,7 @@
 // never edited, a change is a new migration appended to kMigrations.
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -199,7 +200,90 @@ CREATE TRIGGER addenda_no_delete BEFORE DELETE ON addenda
   BEGIN SELECT RAISE(ABORT, 'addenda are permanent: DELETE refused'); END;
 )sql";
 
-constexpr std::array<const char*, 1> kMigrations{kMigration1};
+// Version 2 (issue 5, recorder >= 500k rows/s): vitals store the channel as an integer code
+// (channels table; db/include/vigil/db/channel_code.hpp) and carry no per-row foreign key (the
+// recorder checks each session once; the views' insert triggers check it for rows inserted by
+// hand). Numeric vitals are clustered by (session, time): no second index to maintain per row,
+// and a session's rows are read in time order from the primary key. vitals_numeric and
+// waveform_blocks become views of the version-1 shape, so hand-written SQL keeps working.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE channels (
+  code INTEGER PRIMARY KEY,             -- stable forever; see docs/database.md "Channel codes"
+  name TEXT NOT NULL UNIQUE
+);
+INSERT INTO channels (code, name) VALUES
+  (150456, 'spo2'), (149530, 'pulse_rate'), (150452, 'pleth'), (150448, 'perfusion_index'),
+  (1, 'spco'), (2, 'spmet'), (3, 'pvi'), (150021, 'nibp_systolic'), (150022, 'nibp_diastolic'),
+  (150023, 'nibp_mean'), (149546, 'nibp_pulse_rate'), (150300, 'cuff_pressure');
+-- Channel names an older file holds that this version does not know keep their rows, under
+-- codes 1000 and up that are local to this file.
+INSERT INTO channels (code, name)
+  SELECT 999 + row_number() OVER (ORDER BY name), name
+  FROM (SELECT channel AS name FROM vitals_numeric UNION SELECT channel FROM waveform_blocks)
+  WHERE name NOT IN (SELECT name FROM channels);
+
+CREATE TABLE vitals (
+  session_id INTEGER NOT NULL,          -- sessions.id, checked by the writer (no per-row FK)
+  t_utc_ms INTEGER NOT NULL,
+  seq INTEGER NOT NULL,                 -- 0, 1, 2... among rows of the same session and time
+  channel INTEGER NOT NULL,             -- channels.code
+  value REAL,                           -- NULL = absent (a gap stays a gap)
+  flags INTEGER NOT NULL DEFAULT 0,
+  device_id INTEGER,
+  PRIMARY KEY (session_id, t_utc_ms, seq)
+) WITHOUT ROWID;
+INSERT INTO vitals (session_id, t_utc_ms, seq, channel, value, flags, device_id)
+  SELECT v.session_id, v.t_utc_ms,
+         row_number() OVER (PARTITION BY v.session_id, v.t_utc_ms ORDER BY v.rowid) - 1,
+         c.code, v.value, v.flags, v.device_id
+  FROM vitals_numeric v JOIN channels c ON c.name = v.channel;
+
+CREATE TABLE waveforms (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL,          -- sessions.id, checked by the writer (no per-row FK)
+  channel INTEGER NOT NULL,             -- channels.code
+  start_utc_ms INTEGER NOT NULL,
+  sample_rate_hz REAL NOT NULL,
+  samples BLOB NOT NULL                 -- int16 little-endian
+);
+INSERT INTO waveforms (id, session_id, channel, start_utc_ms, sample_rate_hz, samples)
+  SELECT w.rowid, w.session_id, c.code, w.start_utc_ms, w.sample_rate_hz, w.samples
+  FROM waveform_blocks w JOIN channels c ON c.name = w.channel;
+CREATE INDEX waveforms_by_session_time ON waveforms(session_id, channel, start_utc_ms);
+
+DROP TABLE vitals_numeric;
+DROP TABLE waveform_blocks;
+
+CREATE VIEW vitals_numeric AS
+  SELECT v.session_id, c.name AS channel, v.t_utc_ms, v.value, v.flags, v.device_id
+  FROM vitals v JOIN channels c ON c.code = v.channel;
+CREATE TRIGGER vitals_numeric_insert INSTEAD OF INSERT ON vitals_numeric BEGIN
+  SELECT RAISE(ABORT, 'vitals_numeric: no such session')
+    WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id);
+  SELECT RAISE(ABORT, 'vitals_numeric: unknown channel')
+    WHERE NOT EXISTS (SELECT 1 FROM channels WHERE name = NEW.channel);
+  INSERT INTO vitals (session_id, t_utc_ms, seq, channel, value, flags, device_id) VALUES (
+    NEW.session_id, NEW.t_utc_ms,
+    (SELECT coalesce(max(seq) + 1, 0) FROM vitals
+      WHERE session_id = NEW.session_id AND t_utc_ms = NEW.t_utc_ms),
+    (SELECT code FROM channels WHERE name = NEW.channel),
+    NEW.value, coalesce(NEW.flags, 0), NEW.device_id);
+END;
+CREATE VIEW waveform_blocks AS
+  SELECT w.session_id, c.name AS channel, w.start_utc_ms, w.sample_rate_hz, w.samples
+  FROM waveforms w JOIN channels c ON c.code = w.channel;
+CREATE TRIGGER waveform_blocks_insert INSTEAD OF INSERT ON waveform_blocks BEGIN
+  SELECT RAISE(ABORT, 'waveform_blocks: no such session')
+    WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id);
+  SELECT RAISE(ABORT, 'waveform_blocks: unknown channel')
+    WHERE NOT EXISTS (SELECT 1 FROM channels WHERE name = NEW.channel);
+  INSERT INTO waveforms (session_id, channel, start_utc_ms, sample_rate_hz, samples) VALUES (
+    NEW.session_id, (SELECT code FROM channels WHERE name = NEW.channel), NEW.start_utc_ms,
+    NEW.sample_rate_hz, NEW.samples);
+END;
+)sql";
+
+constexpr std::array<const char*, 2> kMigrations{kMigration1, kMigration2};
 
 }  // namespace
 
@@ -216,9 +300,10 @@ void check_schema_not_newer(SQLite::Database& db, const std::string& file) {
   }
 }
 
-void apply_migrations(SQLite::Database& db, const std::string& file) {
+void apply_migrations(SQLite::Database& db, const std::string& file, int up_to_version) {
   check_schema_not_newer(db, file);
-  for (int v = schema_version(db); v < program_schema_version(); ++v) {
+  const int target = std::min(up_to_version, program_schema_version());
+  for (int v = schema_version(db); v < target; ++v) {
     SQLite::Transaction tx(db);
     db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.exec("PRAGMA user_version=" + std::to_string(v + 1));

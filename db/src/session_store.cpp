@@ -3,7 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <optional>
+#include <string>
+
 #include "audit_write.hpp"
+#include "discharge_facts.hpp"
 #include "field_checks.hpp"
 #include "session_state.hpp"
 #include "vigil/core/session_transition.hpp"
@@ -26,9 +30,6 @@ core::TransitionGuards gather_guards(SQLite::Database& db, RowId id) {
       db, "SELECT 1 FROM observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose'",
       id);
   g.dose_recorded = exists(db, "SELECT 1 FROM administrations WHERE session_id = ?", id);
-  g.discharge_criteria_met = exists(
-      db, "SELECT 1 FROM checklists WHERE session_id = ? AND kind = 'discharge' AND complete = 1",
-      id);
   g.integration_note_recorded = exists(db, "SELECT 1 FROM notes WHERE session_id = ?", id);
   return g;
 }
@@ -93,11 +94,26 @@ RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession&
 
 void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
                      core::SessionPhase to, UtcMs now) {
+  advance_session(db, actor, session_id, to, now, core::default_alarm_profile());
+}
+
+void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
+                     core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile) {
   require_permission(db, actor, Action::advance_session, now);
   SQLite::Transaction tx(db);
   const auto s = load_session(db, session_id);
-  const auto result = core::check_transition(s.type, s.phase, to, gather_guards(db, session_id));
-  if (!result) throw ValidationError("phase: " + result.reason);
+  auto guards = gather_guards(db, session_id);
+  std::optional<core::DischargeReadiness> readiness;
+  if (to == core::SessionPhase::discharge_ready) {
+    readiness = session_discharge_readiness(db, s, profile, now);
+    guards.discharge_criteria_met = readiness->ready();
+  }
+  const auto result = core::check_transition(s.type, s.phase, to, guards);
+  if (!result) {
+    std::string message = "phase: " + result.reason;
+    if (readiness && !readiness->ready()) message += " (" + unmet_criteria_text(*readiness) + ")";
+    throw ValidationError(message);
+  }
   write_phase(db, actor, s, to, {}, now);
   tx.commit();
 }

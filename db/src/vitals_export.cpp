@@ -11,24 +11,38 @@
 #include "audit_write.hpp"
 #include "session_state.hpp"
 #include "vigil/core/channel.hpp"
+#include "vigil/db/channel_code.hpp"
 
 namespace vigil::db {
 namespace {
 
-// Core channels in their order, then unknown names alphabetically.
-std::vector<std::string> session_channels(SQLite::Database& db, RowId session_id) {
-  std::vector<std::string> names;
-  SQLite::Statement q(db, "SELECT DISTINCT channel FROM vitals_numeric WHERE session_id = ?");
+struct ExportChannel {
+  std::int64_t code;
+  std::string name;
+};
+
+// The session's channels: core channels in core's order, then names this version does not
+// know (file-local codes from an upgraded file) alphabetically; a code without a `channels`
+// row (written by hand) is named channel_<code>.
+std::vector<ExportChannel> session_channels(SQLite::Database& db, RowId session_id) {
+  std::vector<ExportChannel> channels;
+  SQLite::Statement q(db,
+                      "SELECT v.channel, c.name FROM (SELECT DISTINCT channel FROM vitals "
+                      "WHERE session_id = ?) v LEFT JOIN channels c ON c.code = v.channel");
   q.bind(1, session_id);
-  while (q.executeStep()) names.push_back(q.getColumn(0).getString());
-  auto rank = [](const std::string& n) {
-    const auto c = core::channel_from_name(n);
-    return c ? static_cast<int>(*c) : static_cast<int>(core::channel_count);
+  while (q.executeStep()) {
+    const std::int64_t code = q.getColumn(0).getInt64();
+    channels.push_back({code, q.getColumn(1).isNull() ? "channel_" + std::to_string(code)
+                                                      : q.getColumn(1).getString()});
+  }
+  auto rank = [](const ExportChannel& c) {
+    const auto ch = channel_from_code(c.code);
+    return ch ? static_cast<int>(*ch) : static_cast<int>(core::channel_count);
   };
-  std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
-    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+  std::sort(channels.begin(), channels.end(), [&](const auto& a, const auto& b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a.name < b.name;
   });
-  return names;
+  return channels;
 }
 
 void append_number(std::string& out, double v) {
@@ -44,16 +58,18 @@ CsvExportSummary export_vitals_csv(SQLite::Database& db, const Actor& actor, Row
   require_permission(db, actor, Action::export_records, now);
   load_session(db, session_id);
   CsvExportSummary summary;
-  summary.channels = session_channels(db, session_id);
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < summary.channels.size(); ++i) column[summary.channels[i]] = i;
+  std::map<std::int64_t, std::size_t> column;  // channel code -> column
+  for (const auto& c : session_channels(db, session_id)) {
+    column[c.code] = summary.channels.size();
+    summary.channels.push_back(c.name);
+  }
 
   std::string text = "t_utc_ms";
   for (const auto& c : summary.channels) text += "," + c;
   text += '\n';
   SQLite::Statement q(db,
-                      "SELECT t_utc_ms, channel, value FROM vitals_numeric WHERE session_id = ? "
-                      "ORDER BY t_utc_ms");
+                      "SELECT t_utc_ms, channel, value FROM vitals WHERE session_id = ? "
+                      "ORDER BY t_utc_ms, seq");
   q.bind(1, session_id);
   std::vector<std::optional<double>> row(summary.channels.size());
   std::optional<UtcMs> t;
@@ -73,7 +89,7 @@ CsvExportSummary export_vitals_csv(SQLite::Database& db, const Actor& actor, Row
     if (t && *t != time) flush();
     t = time;
     if (!q.getColumn(2).isNull()) {
-      row[column[q.getColumn(1).getString()]] = q.getColumn(2).getDouble();
+      row[column.at(q.getColumn(1).getInt64())] = q.getColumn(2).getDouble();
     }
   }
   flush();

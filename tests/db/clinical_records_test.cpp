@@ -112,8 +112,8 @@ TEST(DbSessions, PhasesFollowTheCoreRules) {
   advance_session(f.db, f.nurse, d, SessionPhase::observation, f.tick());
   EXPECT_THROW(advance_session(f.db, f.nurse, d, SessionPhase::discharge_ready, f.tick()),
                ValidationError);
-  record_checklist(f.db, f.nurse, {d, ChecklistKind::discharge, {{"escort_present", true}}, f.now},
-                   f.tick());
+  f.now += 120 * 60'000;  // core's minimum observation after the first dose
+  record_discharge_facts(f, d, f.now);
   advance_session(f.db, f.nurse, d, SessionPhase::discharge_ready, f.tick());
   advance_session(f.db, f.nurse, d, SessionPhase::closed, f.tick());
   EXPECT_FALSE(f.db.execAndGet("SELECT ended_utc_ms FROM sessions WHERE id = " + std::to_string(d))

@@ -105,6 +105,20 @@ struct StoreFixture {
   }
 };
 
+// What core's discharge readiness needs, recorded at `at` (at least 120 min after the first
+// dose): MOAA/S 5, modified Aldrete 10, BP 124/80, SpO2 97 % and pulse rate 72 bpm from the
+// device, and the discharge checklist with the escort present.
+inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
+  record_scale(f.db, f.nurse, {session, at, Scale::moaas, {5}}, f.tick());
+  record_scale(f.db, f.nurse, {session, at, Scale::aldrete, {2, 2, 2, 2, 2}}, f.tick());
+  record_bp(f.db, f.nurse, {session, at, 124, 80, std::nullopt, core::BpSource::device}, f.tick());
+  const std::string s = std::to_string(session), t = std::to_string(at);
+  f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
+            ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
+  record_checklist(f.db, f.nurse,
+                   {session, ChecklistKind::discharge, {{"escort_present", true}}, at}, f.tick());
+}
+
 // Runs the sqlite3 shell on `file` with `sql`; returns its exit status.
 inline int sqlite3_shell(const std::filesystem::path& file, const std::string& sql) {
   const std::string cmd = "sqlite3 '" + file.string() + "' \"" + sql + "\" >/dev/null 2>&1";

@@ -10,7 +10,11 @@
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <optional>
+#include <set>
+#include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "db_test_support.hpp"
@@ -258,6 +262,58 @@ TEST_F(RecorderTest, RowsTheSchemaRefusesAreCountedNotFatal) {
   EXPECT_EQ(count("vitals_numeric"), 1);
   EXPECT_EQ(rec.counters().rejected_vitals, 1u);
   EXPECT_EQ(rec.counters().failed_batches, 0u);
+}
+
+// Rows go in 32 at a time; times repeat, go back, and meet rows written before the recorder
+// started; rows for an unknown session are refused one by one. Every accepted row is stored once
+// with its values, and the rows of one session and time are numbered 0, 1, 2...
+TEST_F(RecorderTest, EveryRowIsStoredOnceWhateverTheOrderOfTimes) {
+  const std::string sid = std::to_string(session);
+  for (int i = 0; i < 10; ++i) {  // already there: two rows at each of 10 times
+    fx.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + sid +
+               ",'spo2'," + std::to_string(test::kT0 + 7 * i) + ",90), (" + sid + ",'pvi'," +
+               std::to_string(test::kT0 + 7 * i) + ",10)");
+  }
+  std::multiset<std::tuple<std::int64_t, std::string, std::optional<double>>> expected;
+  {
+    SQLite::Statement q(fx.db, "SELECT t_utc_ms, channel, value FROM vitals_numeric");
+    while (q.executeStep()) {
+      expected.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getDouble());
+    }
+  }
+  Recorder rec = make();
+  int refused = 0;
+  for (int i = 0; i < 500; ++i) {
+    const UtcMs t = test::kT0 + (i * 37) % 101;  // repeats and goes back
+    const auto ch = i % 3 == 0 ? core::Channel::pulse_rate : core::Channel::spo2;
+    const std::optional<double> value =
+        i % 17 == 0 ? std::nullopt : std::optional<double>(50 + i % 50);
+    const bool unknown = i % 45 == 0;
+    ASSERT_TRUE(rec.record_reading(unknown ? 9999 : session, reading(ch, t, value)));
+    if (unknown) {
+      ++refused;
+    } else {
+      expected.emplace(t, std::string(core::channel_name(ch)), value);
+    }
+  }
+  rec.flush();
+  EXPECT_EQ(rec.counters().rows_written, 500u - refused);
+  EXPECT_EQ(rec.counters().rejected_vitals, static_cast<std::uint64_t>(refused));
+  EXPECT_EQ(rec.counters().failed_batches, 0u);
+  std::multiset<std::tuple<std::int64_t, std::string, std::optional<double>>> stored;
+  SQLite::Statement q(fx.db, "SELECT t_utc_ms, channel, value FROM vitals_numeric");
+  while (q.executeStep()) {
+    std::optional<double> v;
+    if (!q.getColumn(2).isNull()) v = q.getColumn(2).getDouble();
+    stored.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString(), v);
+  }
+  EXPECT_EQ(stored, expected);
+  EXPECT_EQ(fx.db
+                .execAndGet("SELECT count(*) FROM (SELECT count(*) AS n, max(seq) AS m FROM "
+                            "vitals GROUP BY session_id, t_utc_ms) WHERE m <> n - 1")
+                .getInt(),
+            0);
 }
 
 }  // namespace

@@ -21,27 +21,79 @@ TEST(DbSchemaMigrations, FreshDatabaseHasTheProgramVersionAndEveryTable) {
   auto db = open_database(dir / "v.db", OpenMode::create_or_open);
   EXPECT_EQ(schema_version(db), program_schema_version());
   EXPECT_GE(program_schema_version(), 1);
+  const auto has = [&](const char* type, const char* name) {
+    SQLite::Statement q(db, "SELECT 1 FROM sqlite_schema WHERE type=? AND name=?");
+    q.bind(1, type);
+    q.bind(2, name);
+    return q.executeStep();
+  };
   for (const char* t :
-       {"patients", "users", "sessions", "device_connections", "vitals_numeric", "waveform_blocks",
+       {"patients", "users", "sessions", "device_connections", "channels", "vitals", "waveforms",
         "alarm_events", "administrations", "observations", "checklists", "notes", "signatures",
         "addenda", "site_settings", "audit_log"}) {
-    SQLite::Statement q(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?");
-    q.bind(1, t);
-    EXPECT_TRUE(q.executeStep()) << t;
+    EXPECT_TRUE(has("table", t)) << t;
   }
-  // The recorder codes against these exact columns.
+  // Version 2: the version-1 vitals tables are views of the same shape.
+  EXPECT_TRUE(has("view", "vitals_numeric"));
+  EXPECT_TRUE(has("view", "waveform_blocks"));
   db.exec(
       "INSERT INTO patients (identifier, name, date_of_birth, sex) VALUES "
       "('x','x','2000-01-01','male')");
   db.exec(
       "INSERT INTO sessions (type, patient_id, chair, planned_utc_ms, phase) VALUES "
       "('dosing',1,'c',0,'planned')");
+  // The recorder codes against these exact columns.
+  db.exec(
+      "INSERT INTO vitals (session_id, t_utc_ms, seq, channel, value, flags, device_id) VALUES "
+      "(1,1,0,150456,NULL,0,1)");
+  db.exec(
+      "INSERT INTO waveforms (session_id, channel, start_utc_ms, sample_rate_hz, samples) "
+      "VALUES (1,150452,1,75.0,x'0100')");
+  // Hand-written SQL of version 1 still works through the views.
   db.exec(
       "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags, device_id) VALUES "
-      "(1,'spo2',1,NULL,0,1)");
+      "(1,'pulse_rate',1,61,0,1)");
   db.exec(
       "INSERT INTO waveform_blocks (session_id, channel, start_utc_ms, sample_rate_hz, samples) "
-      "VALUES (1,'pleth',1,75.0,x'0100')");
+      "VALUES (1,'pleth',2,75.0,x'0200')");
+  EXPECT_EQ(db.execAndGet("SELECT group_concat(channel || ':' || seq, ' ') FROM "
+                          "(SELECT * FROM vitals ORDER BY seq)")
+                .getString(),
+            "150456:0 149530:1")
+      << "a row of the same session and time takes the next seq";
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM waveform_blocks WHERE channel = 'pleth'").getInt(),
+            2);
+}
+
+TEST(DbSchemaMigrations, HandInsertsThroughTheViewsCheckSessionAndChannel) {
+  TempDir dir;
+  auto db = open_database(dir / "v.db", OpenMode::create_or_open);
+  db.exec(
+      "INSERT INTO patients (identifier, name, date_of_birth, sex) VALUES "
+      "('x','x','2000-01-01','male')");
+  db.exec(
+      "INSERT INTO sessions (type, patient_id, chair, planned_utc_ms, phase) VALUES "
+      "('dosing',1,'c',0,'planned')");
+  const auto refusal = [&](const std::string& sql) {
+    try {
+      db.exec(sql);
+    } catch (const SQLite::Exception& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refusal("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES "
+                    "(7,'spo2',1,97)"),
+            "vitals_numeric: no such session");
+  EXPECT_EQ(refusal("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES "
+                    "(1,'spo3',1,97)"),
+            "vitals_numeric: unknown channel");
+  EXPECT_EQ(refusal("INSERT INTO waveform_blocks (session_id, channel, start_utc_ms, "
+                    "sample_rate_hz, samples) VALUES (7,'pleth',1,75,x'00')"),
+            "waveform_blocks: no such session");
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM vitals").getInt() +
+                db.execAndGet("SELECT count(*) FROM waveforms").getInt(),
+            0);
 }
 
 TEST(DbSchemaMigrations, ReopeningKeepsDataAndVersion) {

@@ -1,5 +1,9 @@
 // The store's throughput targets (issue 5), in one run:
-//   RawInsertCeiling     prepared-statement inserts, 1000-row transactions, WAL + FULL
+//   RawInsertCeiling     prepared-statement inserts into `vitals` (schema version 2), WAL + FULL,
+//                        one row per INSERT or 32 (as the Recorder), 1000-row transactions (the
+//                        ceiling: 32 rows per INSERT) and 16384 (the Recorder's batch)
+//   RawInsertVersion1    one row per INSERT into version 1's vitals_numeric (text channel,
+//                        foreign key, index), for comparison
 //   RecorderVitals       the same rows through the Recorder: >= 500k rows/s, >= 50% of ceiling
 //                        (batch_rows 1000 as the ceiling, and 16384, the Recorder's default)
 //   ReadFourHourSession  6 numeric channels at 1 Hz + pleth 75 Hz in 1 s blocks: <= 100 ms
@@ -8,10 +12,12 @@
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -19,9 +25,11 @@
 #include <vector>
 
 #include "vigil/db/audit_chain.hpp"
+#include "vigil/db/channel_code.hpp"
 #include "vigil/db/database.hpp"
 #include "vigil/db/patient_store.hpp"
 #include "vigil/db/recorder.hpp"
+#include "vigil/db/schema.hpp"
 #include "vigil/db/session_store.hpp"
 #include "vigil/db/user_store.hpp"
 
@@ -41,13 +49,13 @@ struct BenchDb {
   std::filesystem::path file;
   RowId session = 0;
 
-  BenchDb() {
+  explicit BenchDb(int schema_version = program_schema_version()) {
     static int counter = 0;
     dir = std::filesystem::temp_directory_path() /
           ("vigil-db-bench-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir);
     file = dir / "bench.db";
-    auto db = open_database(file, OpenMode::create_or_open);
+    auto db = open_database_at_schema_version(file, schema_version);
     const auto cheap = PasswordCost::cheapest();
     const Actor admin = create_first_admin(db, "admin", "correct horse battery", kT0, cheap);
     const Actor nurse =
@@ -68,6 +76,14 @@ struct BenchDb {
   BenchDb& operator=(const BenchDb&) = delete;
 
   SQLite::Database open() const { return open_database(file, OpenMode::open_existing); }
+  // Without the upgrade open_database() would apply.
+  SQLite::Database open_as_is() const {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA foreign_keys=ON");
+    return db;
+  }
   // Main file size with the WAL checkpointed into it.
   std::uintmax_t checkpointed_size() const {
     auto db = open();
@@ -76,46 +92,111 @@ struct BenchDb {
   }
 };
 
-void raw_insert(sqlite3* db, sqlite3_stmt* st, RowId session, core::Channel ch, UtcMs t, double v) {
+double cpu_seconds(clockid_t clock) {
+  timespec ts{};
+  clock_gettime(clock, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+// Binds one row as the recorder writes it (one session, a new time per row, so seq 0) at
+// parameter offset `at`.
+void bind_row(sqlite3_stmt* st, int at, RowId session, core::Channel ch, UtcMs t) {
+  sqlite3_bind_int64(st, at + 1, session);
+  sqlite3_bind_int64(st, at + 2, t);
+  sqlite3_bind_int64(st, at + 3, 0);
+  sqlite3_bind_int(st, at + 4, channel_code(ch));
+  sqlite3_bind_double(st, at + 5, 97);
+  sqlite3_bind_int64(st, at + 6, 0);
+  sqlite3_bind_int(st, at + 7, 1);
+}
+
+// The same row in version 1's vitals_numeric (text channel).
+void bind_row_v1(sqlite3_stmt* st, int at, RowId session, core::Channel ch, UtcMs t) {
   const auto name = core::channel_name(ch);
-  sqlite3_bind_int64(st, 1, session);
-  sqlite3_bind_text(st, 2, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
-  sqlite3_bind_int64(st, 3, t);
-  sqlite3_bind_double(st, 4, v);
-  sqlite3_bind_int64(st, 5, 0);
-  sqlite3_bind_int(st, 6, 1);
-  if (sqlite3_step(st) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
-  sqlite3_reset(st);
+  sqlite3_bind_int64(st, at + 1, session);
+  sqlite3_bind_text(st, at + 2, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
+  sqlite3_bind_int64(st, at + 3, t);
+  sqlite3_bind_double(st, at + 4, 97);
+  sqlite3_bind_int64(st, at + 5, 0);
+  sqlite3_bind_int(st, at + 6, 1);
+}
+
+sqlite3_stmt* prepare_insert(sqlite3* h, const std::string& head, const std::string& tuple,
+                             int rows) {
+  std::string sql = head;
+  for (int i = 0; i < rows; ++i) sql += (i == 0 ? "" : ",") + tuple;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    throw std::runtime_error(sqlite3_errmsg(h));
+  }
+  return st;
+}
+
+// range(0) rows in transactions of range(1) rows, up to range(2) rows per INSERT statement
+// (prepared once, bound in place); returns rows/s.
+template <class BindRow>
+double raw_inserts(benchmark::State& state, SQLite::Database& db, const std::string& head,
+                   const std::string& tuple, int columns, RowId session, BindRow bind) {
+  const int rows = static_cast<int>(state.range(0));
+  const int per_tx = static_cast<int>(state.range(1));
+  const int per_insert = static_cast<int>(state.range(2));
+  sqlite3* h = db.getHandle();
+  sqlite3_stmt* full = prepare_insert(h, head, tuple, per_insert);
+  const int rest = per_tx % per_insert;  // the transaction's last, shorter INSERT
+  sqlite3_stmt* tail = rest > 0 ? prepare_insert(h, head, tuple, rest) : nullptr;
+  UtcMs t = kT0;
+  double seconds = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < rows; i += per_tx) {
+      sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
+      for (int j = 0; j < per_tx; j += per_insert) {
+        const int n = std::min(per_insert, per_tx - j);
+        sqlite3_stmt* st = n == per_insert ? full : tail;
+        for (int k = 0; k < n; ++k, ++t) bind(st, k * columns, session, kNumeric[(j + k) % 6], t);
+        if (sqlite3_step(st) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(h));
+        sqlite3_reset(st);
+      }
+      sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  sqlite3_finalize(full);
+  sqlite3_finalize(tail);
+  state.SetItemsProcessed(state.iterations() * rows);
+  return static_cast<double>(state.iterations() * rows) / seconds;
 }
 
 void BM_RawInsertCeiling(benchmark::State& state) {
   BenchDb bench;
   auto db = bench.open();
-  sqlite3* h = db.getHandle();
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(h,
-                     "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags, "
-                     "device_id) VALUES (?,?,?,?,?,?)",
-                     -1, &st, nullptr);
-  const int rows = static_cast<int>(state.range(0));
-  UtcMs t = kT0;
-  double seconds = 0;
-  for (auto _ : state) {
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < rows; i += 1000) {
-      sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
-      for (int j = 0; j < 1000; ++j, ++t) raw_insert(h, st, bench.session, kNumeric[j % 6], t, 97);
-      sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
-    }
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  }
-  sqlite3_finalize(st);
-  state.SetItemsProcessed(state.iterations() * rows);
-  g_ceiling_rows_per_s = static_cast<double>(state.iterations() * rows) / seconds;
+  const double rate = raw_inserts(state, db,
+                                  "INSERT INTO vitals (session_id, t_utc_ms, seq, channel, value, "
+                                  "flags, device_id) VALUES ",
+                                  "(?,?,?,?,?,?,?)", 7, bench.session, bind_row);
+  // The ceiling: 1000-row transactions with the recorder's statement (32 rows per INSERT).
+  if (state.range(1) == 1000 && state.range(2) == 32) g_ceiling_rows_per_s = rate;
 }
 BENCHMARK(BM_RawInsertCeiling)
-    ->ArgName("rows")
-    ->Arg(200'000)
+    ->ArgNames({"rows", "tx_rows", "insert_rows"})
+    ->Args({200'000, 1000, 1})
+    ->Args({200'000, 1000, 32})
+    ->Args({196'608, 16384, 32})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_RawInsertVersion1(benchmark::State& state) {
+  BenchDb bench(1);
+  auto db = bench.open_as_is();
+  raw_inserts(state, db,
+              "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags, "
+              "device_id) VALUES ",
+              "(?,?,?,?,?,?)", 6, bench.session, bind_row_v1);
+}
+BENCHMARK(BM_RawInsertVersion1)
+    ->ArgNames({"rows", "tx_rows", "insert_rows"})
+    ->Args({200'000, 1000, 1})
+    ->Args({196'608, 16384, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -131,7 +212,10 @@ void BM_RecorderVitals(benchmark::State& state) {
   UtcMs t = kT0;
   std::uint64_t full = 0;  // pushes retried because the ring was full
   double seconds = 0;
+  double writer_cpu = 0;  // CPU seconds of every thread but this one (the producer)
   for (auto _ : state) {
+    const double cpu_start =
+        cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < rows; ++i, ++t) {
       r.channel = kNumeric[i % 6];
@@ -143,6 +227,8 @@ void BM_RecorderVitals(benchmark::State& state) {
     }
     rec.flush();  // all committed
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    writer_cpu +=
+        cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
   }
   const auto c = rec.counters();
   state.SetItemsProcessed(state.iterations() * rows);
@@ -153,6 +239,9 @@ void BM_RecorderVitals(benchmark::State& state) {
                                      static_cast<double>(std::max<std::uint64_t>(1, c.batches));
   state.counters["max_depth"] = static_cast<double>(c.max_queue_depth);
   state.counters["full_retries"] = static_cast<double>(full);
+  // The writer's CPU per row: what the recorder costs, whatever else the machine runs.
+  state.counters["writer_cpu_us_per_row"] =
+      1e6 * writer_cpu / static_cast<double>(state.iterations() * rows);
 }
 BENCHMARK(BM_RecorderVitals)
     ->ArgNames({"rows", "batch_rows"})
@@ -206,20 +295,20 @@ void BM_ReadFourHourSession(benchmark::State& state) {
     std::vector<VitalRow> vitals;
     std::vector<Block> blocks;
     SQLite::Statement q(db,
-                        "SELECT channel, t_utc_ms, value FROM vitals_numeric WHERE session_id = ? "
-                        "ORDER BY t_utc_ms");
+                        "SELECT channel, t_utc_ms, value FROM vitals WHERE session_id = ? "
+                        "ORDER BY t_utc_ms, seq");
     q.bind(1, bench.session);
     while (q.executeStep()) {
-      const char* name = q.getColumn(0).getText();
-      const auto ch = core::channel_from_name(name).value_or(core::Channel::spo2);
+      const auto ch = channel_from_code(q.getColumn(0).getInt64()).value_or(core::Channel::spo2);
       const bool absent = q.getColumn(2).isNull();
       vitals.push_back(
           {ch, q.getColumn(1).getInt64(), absent ? 0 : q.getColumn(2).getDouble(), absent});
     }
     SQLite::Statement b(db,
-                        "SELECT start_utc_ms, sample_rate_hz, samples FROM waveform_blocks "
-                        "WHERE session_id = ? AND channel = 'pleth' ORDER BY start_utc_ms");
+                        "SELECT start_utc_ms, sample_rate_hz, samples FROM waveforms "
+                        "WHERE session_id = ? AND channel = ? ORDER BY start_utc_ms");
     b.bind(1, bench.session);
+    b.bind(2, channel_code(core::Channel::pleth));
     while (b.executeStep()) {
       const auto blob = b.getColumn(2);
       const auto* p = static_cast<const unsigned char*>(blob.getBlob());

@@ -62,7 +62,7 @@ struct RecorderCounters {
   std::uint64_t blocks_written = 0;   // waveform blocks committed
   std::uint64_t batches = 0;          // vitals transactions committed
   std::uint64_t dropped_vitals = 0;   // readings and blocks refused because a ring was full
-  std::uint64_t rejected_vitals = 0;  // refused by the database (e.g. unknown session)
+  std::uint64_t rejected_vitals = 0;  // refused: no such session, or by the database
   std::uint64_t failed_batches = 0;   // batches lost to a database error (rolled back)
   std::uint64_t clinical_tasks = 0;   // clinical tasks run
   std::uint64_t max_queue_depth = 0;  // highest number of readings waiting in the ring

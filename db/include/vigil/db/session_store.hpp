@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "vigil/core/alarm_profile.hpp"
 #include "vigil/core/session_phase.hpp"
 #include "vigil/core/session_type.hpp"
 #include "vigil/db/roles.hpp"
@@ -31,11 +32,19 @@ RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession&
 
 // Moves the session to `to` when core::check_transition allows it, with guards gathered from
 // the store: pre-dose checklist complete, a BP recorded in the pre_dose phase, a dose recorded,
-// a complete discharge checklist (discharge criteria), a note (integration). A refusal throws
-// ValidationError with the rule's message. Entering pre_dose sets started_utc_ms, closed sets
-// ended_utc_ms (both `now`).
+// a note (integration), and for discharge_ready core::evaluate_discharge_readiness on the
+// recorded data at `now` (docs/database.md "Discharge readiness"). A refusal throws
+// ValidationError with the rule's message; a discharge refusal names each unmet criterion,
+// e.g. "phase: cannot go from observation to discharge_ready: the discharge criteria are not
+// met (sedation: no MOAA/S recorded; escort: escort not confirmed)". Entering pre_dose sets
+// started_utc_ms, closed sets ended_utc_ms (both `now`).
+// `profile` is the session's alarm profile in force (the vitals criterion checks its limits);
+// the first form uses core::default_alarm_profile(): the store does not parse the profile TOML
+// it keeps, so a caller holding the session's own profile should pass it.
 void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
                      core::SessionPhase to, UtcMs now);
+void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
+                     core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile);
 
 // core::check_early_end; after dosing began only a clinician may end early.
 void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,

@@ -1,0 +1,31 @@
+#pragma once
+// Discharge readiness of a session from what the store recorded (core::DischargeInputs):
+//   route, first dose        administrations (the route with the longest minimum observation)
+//   last MOAA/S, Aldrete     the latest `moaas` / `aldrete` observation's total
+//   escort                   the latest discharge checklist has `escort_present` ticked
+//   SpO2, pulse rate         the latest recorded value of each in `vitals`
+//   latest BP, baseline      the latest `bp` observation; the latest one taken in pre_dose
+//   discharge BP checkpoint  core::evaluate_checkpoints over the session's BP observations
+// Values dated after `now` are ignored.
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+#include "session_state.hpp"
+#include "vigil/core/alarm_profile.hpp"
+#include "vigil/core/discharge_readiness.hpp"
+
+namespace vigil::db {
+
+core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const SessionState& s,
+                                              const core::AlarmProfile& profile,
+                                              const core::DischargeRules& rules, UtcMs now);
+
+core::DischargeReadiness session_discharge_readiness(SQLite::Database& db, const SessionState& s,
+                                                     const core::AlarmProfile& profile, UtcMs now);
+
+// "sedation: last MOAA/S is 4; discharge needs 5; escort: escort not confirmed"
+std::string unmet_criteria_text(const core::DischargeReadiness& r);
+
+}  // namespace vigil::db
