@@ -1,5 +1,6 @@
 #include "pleth_strip.hpp"
 
+#include <QEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -19,6 +20,7 @@ constexpr double kMaxBacklogSeconds = 0.5;  // beyond this the sweep skips ahead
 
 PlethStrip::PlethStrip(QWidget* parent) : QWidget(parent), absent_reason_(tr("no device")) {
   setAutoFillBackground(true);
+  setAttribute(Qt::WA_OpaquePaintEvent);  // the cached image covers every pixel
   QPalette pal = palette();
   pal.setColor(QPalette::Window, colours::background());
   setPalette(pal);
@@ -38,9 +40,11 @@ void PlethStrip::addSamples(std::span<const float> samples, double rate_hz, floa
     carry_ = 0;
     pending_.clear();
     scale_valid_ = false;
+    invalidate();
   }
   scale_min_ = scale_min;
   scale_max_ = scale_max;
+  if (!absent_reason_.isEmpty()) invalidate();
   absent_reason_.clear();
   pending_.insert(pending_.end(), samples.begin(), samples.end());
   if (!scale_valid_ || scale_max_ > scale_min_) {
@@ -51,7 +55,7 @@ void PlethStrip::addSamples(std::span<const float> samples, double rate_hz, floa
     if (lo != samples.end() && (*lo < lo_ || *hi > hi_)) {
       lo_ = std::min(lo_, *lo);
       hi_ = std::max(hi_, *hi);
-      update();
+      invalidate();
     }
   }
   const auto max_backlog = static_cast<std::size_t>(rate_hz_ * kMaxBacklogSeconds) + 1;
@@ -73,7 +77,7 @@ void PlethStrip::setAbsent(const QString& reason) {
   std::fill(sweep_.begin(), sweep_.end(), kNotWritten);
   cursor_ = 0;
   scale_valid_ = false;
-  update();
+  invalidate();
 }
 
 void PlethStrip::onFrame() {
@@ -102,14 +106,14 @@ void PlethStrip::advance(std::chrono::milliseconds elapsed) {
   // Repaint only the band the cursor swept (and its gap); a new sweep may rescale: all of it.
   if (wrapped || from + n + gap + 1 >= sweep_.size()) {
     if (wrapped) updateScale();
-    update();
+    invalidate();
     return;
   }
   const double x_step = traceArea().width() / static_cast<double>(sweep_.size());
   const int x0 = static_cast<int>(traceArea().left() + x_step * (static_cast<double>(from) - 1));
   const int x1 =
       static_cast<int>(traceArea().left() + x_step * static_cast<double>(from + n + gap + 1));
-  update(QRect(x0 - 3, 0, x1 - x0 + 6, height()));
+  invalidate(QRect(x0 - 3, 0, x1 - x0 + 6, height()));
 }
 
 QRectF PlethStrip::traceArea() const { return QRectF(rect()).adjusted(4, 6, -4, -6); }
@@ -136,13 +140,51 @@ void PlethStrip::updateScale() {
   if (lo != lo_ || hi != hi_) {
     lo_ = lo;
     hi_ = hi;
-    update();
+    invalidate();
   }
 }
 
+void PlethStrip::invalidate(const QRect& r) {
+  stale_ += r;
+  update(r);
+}
+
+void PlethStrip::invalidate() { invalidate(rect()); }
+
+void PlethStrip::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  invalidate();
+}
+
+void PlethStrip::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) invalidate();
+}
+
 void PlethStrip::paintEvent(QPaintEvent* event) {
-  QWidget::paintEvent(event);
+  const qreal dpr = devicePixelRatioF();
+  if (cache_.size() != size() * dpr || cache_.devicePixelRatio() != dpr) {
+    cache_ = QImage(size() * dpr, QImage::Format_RGB32);
+    cache_.setDevicePixelRatio(dpr);
+    stale_ = rect();
+  }
+  if (!stale_.isEmpty()) {
+    QPainter p(&cache_);
+    for (const QRect& band : stale_) drawBand(p, band & rect());
+    stale_ = QRegion();
+    ++trace_renders_;
+  }
   QPainter p(this);
+  for (const QRect& r : event->region()) {
+    p.drawImage(r, cache_, QRectF(QPointF(r.topLeft()) * dpr, QSizeF(r.size()) * dpr));
+  }
+}
+
+void PlethStrip::drawBand(QPainter& p, const QRect& band) const {
+  if (band.isEmpty()) return;
+  p.save();
+  p.setClipRect(band);
+  p.fillRect(band, palette().color(QPalette::Window));
   p.setPen(colours::spo2());
   QFont f = font();
   f.setPointSize(11);
@@ -151,17 +193,18 @@ void PlethStrip::paintEvent(QPaintEvent* event) {
   if (!absent_reason_.isEmpty() || sweep_.empty()) {
     p.setPen(colours::dimText());
     p.drawText(rect(), Qt::AlignCenter, absent_reason_);
+    p.restore();
     return;
   }
   const QRectF area = traceArea();
   const double x_step = area.width() / static_cast<double>(sweep_.size());
   const double y_scale = area.height() / static_cast<double>(hi_ - lo_);
-  // Only the samples under the repainted region (plus one each side).
-  const QRect dirty = event->rect();
+  // Only the samples under the band (plus two each side: a neighbouring segment's antialiased edge
+  // can reach into the band).
   const auto first = static_cast<std::size_t>(
-      std::clamp((dirty.left() - area.left()) / x_step - 1, 0.0, double(sweep_.size())));
+      std::clamp((band.left() - area.left()) / x_step - 2, 0.0, double(sweep_.size())));
   const auto last = static_cast<std::size_t>(
-      std::clamp((dirty.right() - area.left()) / x_step + 2, 0.0, double(sweep_.size())));
+      std::clamp((band.right() - area.left()) / x_step + 3, 0.0, double(sweep_.size())));
   QPainterPath path;
   bool drawing = false;
   for (std::size_t i = first; i < last; ++i) {
@@ -182,6 +225,7 @@ void PlethStrip::paintEvent(QPaintEvent* event) {
   p.setRenderHint(QPainter::Antialiasing, true);
   p.setPen(QPen(colours::spo2(), 2));
   p.drawPath(path);
+  p.restore();
 }
 
 }  // namespace vigil::gui

@@ -2,10 +2,16 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
 #include <QHBoxLayout>
+#include <QImage>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
-#include <QScatterSeries>
+#include <QRegion>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -15,13 +21,117 @@
 
 namespace vigil::gui {
 
-// Draws dose and alarm markers over the plot area, in scene coordinates.
+namespace {
+
+QPointF shown(const TimedValue& v) { return {v.t / 60.0, v.v}; }  // the x axis is in min
+
+// An NIBP marker drawn by Qt Charts as an image per point (a "light marker"): a scatter
+// series would make one QGraphicsItem per point, ~2 us each to lay out and paint (1 Hz NIBP
+// over a session is ~2,700 of them, ~4 ms a render).
+QImage markerImage(QLegend::MarkerShape shape) {
+  QImage image(9, 9, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::transparent);
+  QPainter p(&image);
+  p.setPen(colours::nibp());
+  p.setBrush(colours::nibp());
+  if (shape == QLegend::MarkerShapeTriangle) {
+    const QPointF triangle[] = {{0, 8}, {8, 8}, {4, 0}};
+    p.drawPolygon(triangle, 3);
+  } else {
+    p.drawRect(0, 0, 8, 8);
+  }
+  return image;
+}
+
+// Series i's look: SpO2 and pulse rate as 1-px lines (the fast line path, no stroker), NIBP
+// systolic and diastolic as triangle and square markers.
+QLineSeries* makeSeries(std::size_t i) {
+  static const QImage triangle = markerImage(QLegend::MarkerShapeTriangle);
+  static const QImage square = markerImage(QLegend::MarkerShapeRectangle);
+  auto* s = new QLineSeries;
+  switch (i) {
+    case 0:
+      s->setName(QObject::tr("SpO2 %"));
+      s->setPen(QPen(colours::spo2(), 1));
+      break;
+    case 1:
+      s->setName(QObject::tr("Pulse rate"));
+      s->setPen(QPen(colours::pulseRate(), 1));
+      break;
+    default:
+      s->setName(i == 2 ? QObject::tr("NIBP sys") : QObject::tr("NIBP dia"));
+      s->setPen(QPen(QBrush(colours::nibp()), 1, Qt::NoPen));  // markers only, no line
+      s->setLightMarker(i == 2 ? triangle : square);
+      s->setMarkerSize(8);
+      break;
+  }
+  return s;
+}
+
+bool isLine(std::size_t i) { return i < 2; }
+
+std::size_t seriesOf(core::Channel c) {  // kSeriesCount: not charted (NIBP mean)
+  using C = core::Channel;
+  return c == C::spo2             ? 0
+         : c == C::pulse_rate     ? 1
+         : c == C::nibp_systolic  ? 2
+         : c == C::nibp_diastolic ? 3
+                                  : TrendChart::kSeriesCount;
+}
+
+QList<QPointF> toChart(const std::vector<TimedValue>& v, std::size_t from, std::size_t to) {
+  QList<QPointF> points;
+  points.reserve(static_cast<qsizetype>(to - from));
+  for (std::size_t k = from; k < to; ++k) points.append(shown(v[k]));
+  return points;
+}
+
+}  // namespace
+
+// Renders the chart (and the dose and alarm markers over the plot area) into a cache, only
+// where the scene reports a change (a hand-over changes the few pixels of the newest columns);
+// paint events copy the cache.
 class TrendChartView : public QChartView {
  public:
   TrendChartView(QChart* chart, const std::vector<station::TrendMarker>& markers, QWidget* parent)
-      : QChartView(chart, parent), markers_(markers) {}
+      : QChartView(chart, parent), markers_(markers) {
+    connect(scene(), &QGraphicsScene::changed, this, [this](const QList<QRectF>& rects) {
+      for (const QRectF& r : rects) invalidate(mapFromScene(r).boundingRect());
+    });
+  }
+  void invalidate(const QRect& r) {
+    const QRect dirty = r.adjusted(-2, -2, 2, 2) & viewport()->rect();  // antialiased edges
+    stale_ += dirty;
+    viewport()->update(dirty);
+  }
+  void invalidate() { invalidate(viewport()->rect()); }
+  long renders() const { return renders_; }
 
  protected:
+  void paintEvent(QPaintEvent* event) override {
+    const qreal dpr = viewport()->devicePixelRatioF();
+    const QSize size = viewport()->size() * dpr;
+    if (cache_.size() != size) {
+      cache_ = QPixmap(size);
+      cache_.setDevicePixelRatio(dpr);
+      stale_ = viewport()->rect();
+    }
+    if (!stale_.isEmpty()) {
+      const QRect r = stale_.boundingRect();
+      QPainter p(&cache_);
+      p.setRenderHints(renderHints());
+      p.setClipRect(r);
+      p.fillRect(r, backgroundBrush());
+      render(&p, QRectF(r), r);
+      stale_ = QRegion();
+      ++renders_;
+    }
+    QPainter p(viewport());
+    for (const QRect& r : event->region()) {
+      p.drawPixmap(r, cache_, QRectF(QPointF(r.topLeft()) * dpr, QSizeF(r.size()) * dpr).toRect());
+    }
+  }
+
   void drawForeground(QPainter* p, const QRectF& rect) override {
     QChartView::drawForeground(p, rect);
     QChart* c = chart();
@@ -52,6 +162,9 @@ class TrendChartView : public QChartView {
 
  private:
   const std::vector<station::TrendMarker>& markers_;
+  QPixmap cache_;
+  QRegion stale_;  // viewport pixels to render into cache_ again
+  long renders_ = 0;
 };
 
 TrendChart::TrendChart(QWidget* parent)
@@ -66,25 +179,6 @@ TrendChart::TrendChart(QWidget* parent)
   chart_->setMargins(QMargins(4, 4, 4, 4));
   chart_->legend()->setLabelColor(colours::dimText());
   chart_->legend()->setAlignment(Qt::AlignTop);
-
-  auto* spo2 = new QLineSeries;
-  spo2->setName(tr("SpO2 %"));
-  spo2->setPen(QPen(colours::spo2(), 1));  // width 1: the fast line path (no stroker)
-  auto* pr = new QLineSeries;
-  pr->setName(tr("Pulse rate"));
-  pr->setPen(QPen(colours::pulseRate(), 1));
-  auto* sys = new QScatterSeries;
-  sys->setName(tr("NIBP sys"));
-  sys->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-  auto* dia = new QScatterSeries;
-  dia->setName(tr("NIBP dia"));
-  dia->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-  for (QScatterSeries* s : {sys, dia}) {
-    s->setMarkerSize(8);
-    s->setColor(colours::nibp());
-    s->setBorderColor(colours::nibp());
-  }
-  series_ = {spo2, pr, sys, dia};
 
   for (QValueAxis* a : {x_axis_, spo2_axis_, rate_axis_}) {
     a->setLabelsColor(colours::dimText());
@@ -110,10 +204,23 @@ TrendChart::TrendChart(QWidget* parent)
   chart_->addAxis(spo2_axis_, Qt::AlignLeft);
   chart_->addAxis(rate_axis_, Qt::AlignRight);
   for (std::size_t i = 0; i < kSeriesCount; ++i) {
-    chart_->addSeries(series_[i]);
-    series_[i]->attachAxis(x_axis_);
-    series_[i]->attachAxis(i == 0 ? spo2_axis_ : rate_axis_);
+    series_[i] = makeSeries(i);
+    heads_[i] = makeSeries(i);
+    for (QXYSeries* s : {series_[i], heads_[i]}) {
+      chart_->addSeries(s);
+      s->attachAxis(x_axis_);
+      s->attachAxis(i == 0 ? spo2_axis_ : rate_axis_);
+    }
+    for (QLegendMarker* m : chart_->legend()->markers(heads_[i])) m->setVisible(false);
+    if (isLine(i)) continue;
+    // The legend shows the NIBP marker shapes (a line series' legend entry would be a line).
+    for (QLegendMarker* m : chart_->legend()->markers(series_[i])) {
+      m->setShape(i == 2 ? QLegend::MarkerShapeTriangle : QLegend::MarkerShapeRectangle);
+      m->setBrush(colours::nibp());
+      m->setPen(QPen(colours::nibp()));
+    }
   }
+  changed_from_.fill(IncrementalMinMax::npos);
 
   view_ = new TrendChartView(chart_, markers_, this);
   view_->setRenderHint(QPainter::Antialiasing, false);
@@ -147,72 +254,58 @@ TrendChart::~TrendChart() = default;
 void TrendChart::append(const std::vector<station::TrendPoint>& points,
                         const std::vector<station::TrendMarker>& markers, double now_s,
                         bool force) {
+  now_s_ = now_s;
+  const bool moved = window() != shown_window_ || plotColumns() != shown_columns_;
   for (const station::TrendPoint& p : points) {
-    std::vector<TimedValue>* d = nullptr;
-    switch (p.channel) {
-      case core::Channel::spo2:
-        d = &data_[index(Series::spo2)];
-        break;
-      case core::Channel::pulse_rate:
-        d = &data_[index(Series::pulse_rate)];
-        break;
-      case core::Channel::nibp_systolic:
-        d = &data_[index(Series::nibp_systolic)];
-        break;
-      case core::Channel::nibp_diastolic:
-        d = &data_[index(Series::nibp_diastolic)];
-        break;
-      default:
-        break;
-    }
-    if (d == nullptr) continue;
-    if (!d->empty() && p.t_s < d->back().t) continue;  // the reducer needs time order
-    d->push_back({p.t_s, p.value});
-    series_dirty_[static_cast<std::size_t>(d - data_.data())] = true;
+    const std::size_t i = seriesOf(p.channel);
+    if (i == kSeriesCount) continue;
+    std::vector<TimedValue>& d = data_[i];
+    if (!d.empty() && p.t_s < d.back().t) continue;  // the reducer needs time order
+    d.push_back({p.t_s, p.value});
+    if (moved) continue;  // rebuilt below
+    const std::size_t changed = envelopes_[i].append(d.back());
+    changed_from_[i] = std::min(changed_from_[i], changed);
   }
   if (!markers.empty()) {
     markers_.insert(markers_.end(), markers.begin(), markers.end());
-    view_->viewport()->update();
+    view_->invalidate();
   }
-  now_s_ = now_s;
-  if (force) {
-    rebuild();
+  if (moved) {
+    rebuild();  // the axis moves: every series at once
     return;
   }
   const auto now = std::chrono::steady_clock::now();
-  if (now - last_rebuild_ >= kRebuildInterval) {
-    last_rebuild_ = now;
-    if (window() != shown_window_ || plotColumns() != shown_columns_) {
-      rebuild();  // the axis moves: every series at once
-      return;
-    }
-    for (std::size_t i = 0; i < kSeriesCount; ++i) {
-      pending_[i] = pending_[i] || series_dirty_[i];
-      series_dirty_[i] = false;
-    }
-  }
-  // Spread the hand-over to Qt Charts: at most one series per snapshot (~1-2 ms each).
+  if (!force && now - last_handover_ < kHandOverInterval) return;
+  bool any = false;
   for (std::size_t i = 0; i < kSeriesCount; ++i) {
-    if (!pending_[i]) continue;
-    replaceSeries(i);
-    pending_[i] = false;
-    view_->viewport()->update();
-    break;
+    if (changed_from_[i] == IncrementalMinMax::npos) continue;
+    handOver(i);
+    any = true;
   }
+  if (any) last_handover_ = now;
 }
 
-void TrendChart::replaceSeries(std::size_t i) {
-  MinMaxReducer::reduce(data_[i], shown_window_.first, shown_window_.second, shown_columns_,
-                        reduced_);
-  QList<QPointF> points;
-  points.reserve(static_cast<qsizetype>(reduced_.size()));
-  for (const TimedValue& v : reduced_) points.append(QPointF(v.t / 60.0, v.v));
-  series_[i]->replace(points);
+// Each QXYSeries change makes Qt Charts recompute that series' geometry (~0.4 ms for 1,400
+// points), so the newest columns live in a short head series (joined to the body by repeating
+// the body's last point for lines): a hand-over replaces the head only, and the body moves up
+// once the head holds kMaxHeadPoints.
+void TrendChart::handOver(std::size_t i) {
+  const std::vector<TimedValue>& out = envelopes_[i].points();
+  if (changed_from_[i] < body_points_[i] || out.size() - body_points_[i] > kMaxHeadPoints) {
+    body_points_[i] = envelopes_[i].newestColumnStart();
+    series_[i]->replace(toChart(out, 0, body_points_[i]));
+    ++handovers_;
+  }
+  const std::size_t join = isLine(i) && body_points_[i] > 0 ? 1 : 0;
+  heads_[i]->replace(toChart(out, body_points_[i] - join, out.size()));
+  ++handovers_;
+  changed_from_[i] = IncrementalMinMax::npos;
 }
 
 void TrendChart::clear() {
   for (auto& d : data_) d.clear();
   markers_.clear();
+  view_->invalidate();
   rebuild();
 }
 
@@ -225,8 +318,8 @@ void TrendChart::setRange(Range r) {
 }
 
 // The window moves in steps (1 min for 15 min, 5 min for 1 h, about a tenth of the session),
-// not every second: moving the axis makes Qt Charts lay out the whole chart again (~10 ms),
-// while replacing the reduced points costs ~1-2 ms.
+// not every second: moving the axis makes Qt Charts lay out the whole chart again, and every
+// series is reduced and replaced (~3 ms), while the newest column costs ~0.3 ms a series.
 std::pair<double, double> TrendChart::window() const {
   const auto step_end = [this](double step) {
     return std::ceil(std::max(now_s_, 1.0) / step) * step;
@@ -253,11 +346,27 @@ int TrendChart::plotColumns() const {
   return std::max(1, static_cast<int>(chart_->plotArea().width()));
 }
 
-qsizetype TrendChart::shownPointCount(Series s) const { return series_[index(s)]->count(); }
+qsizetype TrendChart::shownPointCount(Series s) const { return shownPoints(s).size(); }
+
+QList<QPointF> TrendChart::shownPoints(Series s) const {
+  const std::size_t i = index(s);
+  QList<QPointF> points = series_[i]->points();
+  const QList<QPointF> head = heads_[i]->points();
+  const bool joined = isLine(i) && !points.isEmpty() && !head.isEmpty();
+  points.append(head.mid(joined ? 1 : 0));
+  return points;
+}
+
+long TrendChart::chartRenders() const { return view_->renders(); }
 
 void TrendChart::rebuild() {
   const auto [t0, t1] = window();
   if (x_axis_->min() != t0 / 60.0 || x_axis_->max() != t1 / 60.0) {
+    // Empty the series first: moving the axis recomputes every series' geometry.
+    for (std::size_t i = 0; i < kSeriesCount; ++i) {
+      series_[i]->clear();
+      heads_[i]->clear();
+    }
     x_axis_->setRange(t0 / 60.0, t1 / 60.0);
   }
   // Ticks on round minutes: about six across the window.
@@ -269,15 +378,22 @@ void TrendChart::rebuild() {
       break;
     }
   }
-  x_axis_->setTickInterval(tick);
+  if (tick != shown_tick_) {
+    x_axis_->setTickInterval(tick);
+    shown_tick_ = tick;
+  }
   shown_window_ = {t0, t1};
   shown_columns_ = plotColumns();
   for (std::size_t i = 0; i < kSeriesCount; ++i) {
-    replaceSeries(i);
-    series_dirty_[i] = pending_[i] = false;
+    envelopes_[i].reset(data_[i], t0, t1, shown_columns_);
+    body_points_[i] = envelopes_[i].newestColumnStart();  // all but the newest column
+    series_[i]->replace(toChart(envelopes_[i].points(), 0, body_points_[i]));
+    ++handovers_;
+    changed_from_[i] = body_points_[i];
+    handOver(i);
   }
-  last_rebuild_ = std::chrono::steady_clock::now();
-  view_->viewport()->update();
+  ++rebuilds_;
+  last_handover_ = std::chrono::steady_clock::now();
 }
 
 }  // namespace vigil::gui

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
+#include <span>
 
 using vigil::gui::MinMaxReducer;
 using vigil::gui::TimedValue;
@@ -75,4 +77,65 @@ TEST(MinMaxReducer, ReusesTheOutputVector) {
   const std::vector<TimedValue> in{{1, 2}};
   MinMaxReducer::reduce(in, 0, 2, 10, out);
   EXPECT_EQ(out, in);
+}
+
+using vigil::gui::IncrementalMinMax;
+
+TEST(IncrementalMinMax, AppendingGivesTheSameEnvelopeAsReducingEverything) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> value(60, 100);
+  std::uniform_int_distribution<int> step(0, 2);  // repeated timestamps too
+  std::vector<TimedValue> in;
+  double t = 0;
+  for (int i = 0; i < 5000; ++i) {
+    in.push_back({t, std::round(value(rng))});  // rounded: many equal values
+    t += step(rng);
+  }
+  for (int columns : {1, 7, 333, 4000}) {
+    const double t1 = in.back().t + 10;
+    IncrementalMinMax inc;
+    inc.reset(std::span(in).first(1000), 5, t1, columns);
+    std::vector<TimedValue> before = inc.points();
+    for (std::size_t k = 1000; k < in.size(); ++k) {
+      const std::size_t changed = inc.append(in[k]);
+      const std::vector<TimedValue>& now = inc.points();
+      if (changed == IncrementalMinMax::npos) {
+        ASSERT_EQ(now, before) << "sample " << k;
+      } else {  // nothing before `changed` moved
+        ASSERT_LE(changed, before.size());
+        ASSERT_TRUE(
+            std::equal(now.begin(), now.begin() + static_cast<long>(changed), before.begin()));
+      }
+      ASSERT_GE(inc.newestColumnStart() + 2, now.size());  // the newest column is 1-2 points
+      before = now;
+    }
+    EXPECT_EQ(inc.points(), MinMaxReducer::reduce(in, 5, t1, columns)) << columns << " columns";
+  }
+}
+
+TEST(IncrementalMinMax, AOneSampleSpikeChangesTheNewestColumnOnly) {
+  IncrementalMinMax inc;
+  std::vector<TimedValue> in;
+  for (int i = 0; i < 600; ++i) in.push_back({double(i), 97});
+  inc.reset(in, 0, 1000, 100);  // 10 s a column
+  const auto before = inc.points();
+  EXPECT_EQ(inc.append({600, 97}), before.size());  // column 60 starts
+  EXPECT_EQ(inc.append({601, 97}), IncrementalMinMax::npos);
+  EXPECT_EQ(inc.append({602, 80}), before.size());            // a one-second desaturation
+  EXPECT_EQ(inc.append({603, 97}), IncrementalMinMax::npos);  // back to normal: kept
+  const std::vector<TimedValue> tail(inc.points().begin() + static_cast<long>(before.size()),
+                                     inc.points().end());
+  EXPECT_EQ(tail, (std::vector<TimedValue>{{600, 97}, {602, 80}}));
+}
+
+TEST(IncrementalMinMax, SamplesOutsideTheWindowChangeNothing) {
+  IncrementalMinMax inc;
+  inc.reset({}, 100, 200, 10);
+  EXPECT_EQ(inc.append({50, 1}), IncrementalMinMax::npos);
+  EXPECT_EQ(inc.append({150, 2}), 0u);
+  EXPECT_EQ(inc.append({250, 3}), IncrementalMinMax::npos);
+  EXPECT_EQ(inc.points(), (std::vector<TimedValue>{{150, 2}}));
+  IncrementalMinMax none;
+  none.reset({}, 0, 10, 0);
+  EXPECT_EQ(none.append({5, 1}), IncrementalMinMax::npos);
 }

@@ -85,3 +85,40 @@ TEST(PlethStrip, AutoScaleWidensForATallerPulse) {
   const QImage after = strip.grab().toImage();
   EXPECT_GT(t::differingPixels(before.copy(0, 0, 20, 150), after.copy(0, 0, 20, 150)), 0);
 }
+
+TEST(PlethStrip, AFullRepaintCopiesTheCachedTrace) {
+  PlethStrip strip;
+  strip.resize(800, 150);
+  strip.show();
+  const auto s = wave(150);
+  strip.addSamples(s, 75, 0, 255);
+  strip.advance(std::chrono::milliseconds(1000));
+  const QImage first = strip.grab().toImage();
+  const long renders = strip.traceRenders();
+  const QImage second = strip.grab().toImage();  // a whole-window grab repaints everything
+  EXPECT_EQ(strip.traceRenders(), renders);      // ... and draws no trace for it
+  EXPECT_EQ(t::differingPixels(first, second), 0);
+}
+
+TEST(PlethStrip, SweptBandsMatchAWholeRedraw) {
+  // `banded` is painted after every frame (only the swept band is drawn into its cache);
+  // `whole` is painted once at the end (all of it drawn at once). The pictures must agree.
+  PlethStrip banded;
+  PlethStrip whole;
+  for (PlethStrip* p : {&banded, &whole}) {
+    p->resize(800, 150);
+    p->show();
+  }
+  const auto s = wave(600);
+  for (PlethStrip* p : {&banded, &whole}) p->addSamples(std::span(s).first(30), 75, 0, 255);
+  for (int frame = 0; frame < 200; ++frame) {  // 200 frames of 40 ms: 8 s, one wrap
+    const auto block = std::span(s).subspan(static_cast<std::size_t>(30 + frame * 3 % 540), 3);
+    for (PlethStrip* p : {&banded, &whole}) {
+      p->addSamples(block, 75, 0, 255);
+      p->advance(std::chrono::milliseconds(40));
+    }
+    (void)banded.grab();
+  }
+  EXPECT_GT(banded.traceRenders(), 150);
+  EXPECT_EQ(t::differingPixels(banded.grab().toImage(), whole.grab().toImage()), 0);
+}
