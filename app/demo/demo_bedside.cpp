@@ -131,8 +131,15 @@ std::vector<std::string> DemoBedside::step(station::Station& station) {
     first_nibp_due_.reset();
     station.request_nibp(2);
   }
-  return record_->run_due(scenario_s(), *recorder_,
-                          [&station](core::SessionPhase p) { station.set_phase(p); });
+  const double now_s = scenario_s();
+  const core::SteadyTime now = clock_.steady_now();
+  return record_->run_due(
+      now_s, *recorder_, [&station](core::SessionPhase p) { station.set_phase(p); },
+      [&](double at_s, const std::string& label) {
+        const auto ago = std::chrono::duration_cast<core::SteadyTime::duration>(
+            std::chrono::duration<double>(now_s - at_s));
+        station.add_marker(station::TrendMarker::Kind::dose, now - ago, label);
+      });
 }
 
 std::vector<std::string> DemoBedside::finish(station::Station& station) {

@@ -94,18 +94,18 @@ void DemoRecord::build_script() {
                       db::advance_session(db, a.nurse, sid, SessionPhase::dosing, now);
                       device_dose(db, now);
                     },
-                    SessionPhase::dosing});
+                    SessionPhase::dosing, "esketamine 28 mg"});
+  steps_.push_back({6 * 60, "esketamine 28 mg nasal device 2 of 2, witnessed", device_dose,
+                    std::nullopt, "esketamine 28 mg"});
   steps_.push_back(
-      {6 * 60, "esketamine 28 mg nasal device 2 of 2, witnessed", device_dose, std::nullopt});
-  steps_.push_back(
-      {15 * 60, "observation", advance(SessionPhase::observation), SessionPhase::observation});
+      {15 * 60, "observation", advance(SessionPhase::observation), SessionPhase::observation, ""});
   steps_.push_back(
       {110 * 60, "MOAA/S 5 and modified Aldrete 10",
        [sid, a](SQLite::Database& db, db::UtcMs now) {
          db::record_scale(db, a.nurse, {sid, now, db::Scale::moaas, {5}}, now);
          db::record_scale(db, a.nurse, {sid, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, now);
        },
-       std::nullopt});
+       std::nullopt, ""});
   steps_.push_back(
       {115 * 60, "discharge BP 126/80 and discharge checklist",
        [sid, a](SQLite::Database& db, db::UtcMs now) {
@@ -117,14 +117,15 @@ void DemoRecord::build_script() {
          }
          db::record_checklist(db, a.nurse, c, now);
        },
-       std::nullopt});
+       std::nullopt, ""});
   steps_.push_back({125 * 60, "discharge ready", advance(SessionPhase::discharge_ready),
-                    SessionPhase::discharge_ready});
-  steps_.push_back({150 * 60, "closed", advance(SessionPhase::closed), SessionPhase::closed});
+                    SessionPhase::discharge_ready, ""});
+  steps_.push_back({150 * 60, "closed", advance(SessionPhase::closed), SessionPhase::closed, ""});
 }
 
-std::vector<std::string> DemoRecord::run_due(double t_s, db::Recorder& recorder,
-                                             const std::function<void(SessionPhase)>& on_phase) {
+std::vector<std::string> DemoRecord::run_due(
+    double t_s, db::Recorder& recorder, const std::function<void(SessionPhase)>& on_phase,
+    const std::function<void(double, const std::string&)>& on_dose) {
   std::vector<std::string> lines;
   while (next_ < steps_.size() && steps_[next_].at_s <= t_s) {
     const Step& step = steps_[next_++];
@@ -136,6 +137,7 @@ std::vector<std::string> DemoRecord::run_due(double t_s, db::Recorder& recorder,
         phase_ = *step.phase;
         if (on_phase) on_phase(phase_);
       }
+      if (!step.dose.empty() && on_dose) on_dose(step.at_s, step.dose);
     } catch (const std::exception& e) {
       lines.push_back(minutes_text(step.at_s) + " " + step.what + " refused: " + e.what());
     }

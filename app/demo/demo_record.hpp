@@ -36,9 +36,11 @@ class DemoRecord {
   DemoRecord(std::filesystem::path file, std::function<core::UtcTime(double)> utc_at);
 
   // Runs the script steps due by scenario second `t_s` through `recorder`; returns the lines to
-  // print (one per step, and refusals with their reason) and calls on_phase for phase changes.
-  std::vector<std::string> run_due(double t_s, db::Recorder& recorder,
-                                   const std::function<void(core::SessionPhase)>& on_phase);
+  // print (one per step, and refusals with their reason), calls on_phase for phase changes and
+  // on_dose(scenario second, label) for each dose recorded (the trend chart's dose marker).
+  std::vector<std::string> run_due(
+      double t_s, db::Recorder& recorder, const std::function<void(core::SessionPhase)>& on_phase,
+      const std::function<void(double, const std::string&)>& on_dose = {});
   // Ends the record at scenario second `t_s`: closed if the script got there, otherwise ended
   // early by the clinician with "demo stopped at +M min".
   std::vector<std::string> finish(double t_s, db::Recorder& recorder);
@@ -54,6 +56,7 @@ class DemoRecord {
     std::string what;
     std::function<void(SQLite::Database&, db::UtcMs)> run;
     std::optional<core::SessionPhase> phase;  // the phase reached
+    std::string dose;                         // the dose marker's label; empty: no dose
   };
   void build_script();
   db::UtcMs ms_at(double t_s) const;

@@ -222,6 +222,12 @@ void Station::set_phase(core::SessionPhase phase) {
   });
 }
 
+void Station::add_marker(TrendMarker::Kind kind, core::SteadyTime at, std::string label) {
+  hub_->thread().post([this, kind, at, label = std::move(label)]() mutable {
+    builder_->add_marker(kind, at, std::move(label));
+  });
+}
+
 void Station::set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg) {
   hub_->thread().post([this, systolic_mmhg, diastolic_mmhg] {
     engine_->set_nibp_baseline(systolic_mmhg, diastolic_mmhg);

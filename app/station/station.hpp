@@ -94,6 +94,8 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   bool request_nibp(core::DeviceId device);
   void audio_burst_played(core::AlarmPriority priority, core::SteadyTime burst_start);
   void set_phase(core::SessionPhase phase);
+  // A marker on the trend charts (a dose) at steady time `at` on the station's clock.
+  void add_marker(TrendMarker::Kind kind, core::SteadyTime at, std::string label);
   // Pre-dose baseline for the NIBP rise rule, mmHg.
   void set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg);
   // The recorder's recording_behind reports (RecorderOptions::on_condition): any thread.
