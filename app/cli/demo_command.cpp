@@ -2,13 +2,10 @@
 // bedside without a screen. The same simulators, pipeline and recorder as `vigil --demo`; prints
 // the values once a second, each alarm event on its own line, and the clinical script's steps.
 // At the end the database holds a complete session (closed, or ended early with the reason).
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
@@ -19,16 +16,11 @@
 namespace vigil::cli {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 struct DemoCommandOptions {
   demo::DemoOptions demo;
   std::string db_file;
   double for_seconds = 60;
 };
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_demo_interrupt(int) { g_stop = true; }
 
 void print_lines(const std::vector<std::string>& lines) {
   for (const auto& l : lines) std::printf("SCRIPT %s\n", l.c_str());
@@ -67,30 +59,12 @@ int run_demo(DemoCommandOptions o) {
   station::Station station(std::move(config), printer);
   station.start();
   print_lines(bedside->begin(station));
-  std::signal(SIGINT, on_demo_interrupt);
-  std::signal(SIGTERM, on_demo_interrupt);
-  const auto start = Clock::now();
-  const auto end = start + std::chrono::milliseconds(static_cast<long long>(o.for_seconds * 1000));
-  auto next = start + std::chrono::seconds(1);
-  while (!g_stop && Clock::now() < end) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (Clock::now() >= next) {
-      printer.print_values();
-      print_lines(bedside->step(station));
-      next += std::chrono::seconds(1);
-    }
-  }
+  printer.run(o.for_seconds, [&] { print_lines(bedside->step(station)); });
   print_lines(bedside->finish(station));
   station.stop();
-  const auto c = bedside->recorder().counters();
-  std::printf(
-      "demo: done; session %lld in %s: %llu vitals rows, %llu waveform blocks, %llu alarm "
-      "events, %llu vitals dropped\n",
-      static_cast<long long>(bedside->session_id()), bedside->db_file().c_str(),
-      static_cast<unsigned long long>(c.rows_written),
-      static_cast<unsigned long long>(c.blocks_written),
-      static_cast<unsigned long long>(printer.alarm_events()),
-      static_cast<unsigned long long>(c.dropped_vitals));
+  std::printf("demo: done; session %lld in %s: %s\n", static_cast<long long>(bedside->session_id()),
+              bedside->db_file().c_str(),
+              printer.recording_summary(bedside->recorder().counters()).c_str());
   return kExitOk;
 }
 

@@ -2,15 +2,12 @@
 //  [--db FILE --session ID --user NAME]`: the station pipeline without a screen. Prints the
 // latest values once a second and every alarm event and device condition as it happens; with a
 // database it records the session's vitals and alarm events as the bedside station does.
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cli_commands.hpp"
@@ -26,8 +23,6 @@
 namespace vigil::cli {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 struct MonitorOptions {
   std::vector<std::string> devices;  // PROTOCOL:PORT
   double for_seconds = 0;            // 0 = until interrupted
@@ -36,9 +31,6 @@ struct MonitorOptions {
   db::RowId session_id = 0;
   std::string user;
 };
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted = true; }
 
 // The session to record into, checked before any device is opened.
 struct Recording {
@@ -125,31 +117,14 @@ int run_monitor(const MonitorOptions& o) {
                 recording->actor.name.c_str());
   }
   std::fflush(stdout);
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
   station.start();
-  const auto start = Clock::now();
-  auto next = start + std::chrono::seconds(1);
-  const auto end = start + std::chrono::milliseconds(static_cast<long long>(o.for_seconds * 1000));
-  while (!g_interrupted) {
-    if (o.for_seconds > 0 && Clock::now() >= end) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (Clock::now() >= next) {
-      printer.print_values();
-      next += std::chrono::seconds(1);
-    }
-  }
+  printer.run(o.for_seconds);
   station.end_session();
   station.stop();
   if (recording) {
     recording->recorder->stop();
-    const auto c = recording->recorder->counters();
-    std::printf(
-        "recorded %llu vitals rows, %llu waveform blocks, %llu alarm events; dropped %llu\n",
-        static_cast<unsigned long long>(c.rows_written),
-        static_cast<unsigned long long>(c.blocks_written),
-        static_cast<unsigned long long>(printer.alarm_events()),
-        static_cast<unsigned long long>(c.dropped_vitals));
+    std::printf("recorded %s\n",
+                printer.recording_summary(recording->recorder->counters()).c_str());
   }
   return kExitOk;
 }

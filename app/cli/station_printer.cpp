@@ -1,7 +1,10 @@
 #include "station_printer.hpp"
 
 #include <array>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include "alarm_event_text.hpp"
 
@@ -120,6 +123,33 @@ void StationPrinter::print_values() {
   line += " | NIBP " + nibp_text(s);
   line += " | alarms: " + alarms_text(s);
   print_line(line);
+}
+
+namespace {
+std::atomic<bool> g_stop_requested{false};
+extern "C" void on_stop_signal(int) { g_stop_requested = true; }
+}  // namespace
+
+void StationPrinter::run(double seconds, const std::function<void()>& each_second) {
+  using Clock = std::chrono::steady_clock;
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+  const auto start = Clock::now();
+  const auto end = start + std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  auto next = start + std::chrono::seconds(1);
+  while (!g_stop_requested && (seconds <= 0 || Clock::now() < end)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (Clock::now() < next) continue;
+    print_values();
+    if (each_second) each_second();
+    next += std::chrono::seconds(1);
+  }
+}
+
+std::string StationPrinter::recording_summary(const db::RecorderCounters& c) const {
+  return std::to_string(c.rows_written) + " vitals rows, " + std::to_string(c.blocks_written) +
+         " waveform blocks, " + std::to_string(alarm_events()) + " alarm events, " +
+         std::to_string(c.dropped_vitals) + " vitals dropped";
 }
 
 std::uint64_t StationPrinter::alarm_events() const {

@@ -8,12 +8,14 @@
 //   [   9.9s] DEVICE nonin-df2#1: disconnected
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "station.hpp"
+#include "vigil/db/recorder.hpp"
 
 namespace vigil::cli {
 
@@ -28,6 +30,11 @@ class StationPrinter final : public station::StationListener {
 
   // One line with the latest snapshot's values (main thread).
   void print_values();
+  // Prints the values once a second (then calls each_second) until `seconds` have passed (0:
+  // no limit) or SIGINT / SIGTERM arrives. Main thread.
+  void run(double seconds, const std::function<void()>& each_second = {});
+  // "N vitals rows, N waveform blocks, N alarm events, N vitals dropped".
+  std::string recording_summary(const db::RecorderCounters& c) const;
   std::uint64_t alarm_events() const;
 
  private:

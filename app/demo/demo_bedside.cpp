@@ -90,18 +90,18 @@ double DemoBedside::scenario_s() const {
 station::StationConfig DemoBedside::station_config() const {
   station::StationConfig c;
   c.clock = &clock_;
-  drivers::DeviceSessionConfig ox;
-  ox.device_id = 1;
-  ox.name = "Pulse oximeter";
-  ox.protocol = "nonin-df2";
-  ox.identity = drivers::DeviceIdentity::parse(oximeter_->link_path());
-  ox.time_scale = options_.speed;
-  drivers::DeviceSessionConfig bp;
-  bp.device_id = 2;
-  bp.name = "NIBP";
-  bp.protocol = "suntech";
-  bp.identity = drivers::DeviceIdentity::parse(nibp_->link_path());
-  bp.time_scale = options_.speed;
+  auto device = [this](core::DeviceId id, const char* name, const char* protocol,
+                       const sim::PtySimulator& simulator) {
+    drivers::DeviceSessionConfig d;
+    d.device_id = id;
+    d.name = name;
+    d.protocol = protocol;
+    d.identity = drivers::DeviceIdentity::parse(simulator.link_path());
+    d.time_scale = options_.speed;
+    return d;
+  };
+  drivers::DeviceSessionConfig ox = device(1, "Pulse oximeter", "nonin-df2", *oximeter_);
+  drivers::DeviceSessionConfig bp = device(2, "NIBP", "suntech", *nibp_);
   bp.nibp_interval = std::chrono::duration_cast<std::chrono::milliseconds>(kNibpInterval);
   c.devices = {ox, bp};
   return c;
