@@ -131,15 +131,17 @@ std::vector<std::string> DemoBedside::step(station::Station& station) {
     first_nibp_due_.reset();
     station.request_nibp(2);
   }
-  const double now_s = scenario_s();
-  const core::SteadyTime now = clock_.steady_now();
-  return record_->run_due(
-      now_s, *recorder_, [&station](core::SessionPhase p) { station.set_phase(p); },
-      [&](double at_s, const std::string& label) {
-        const auto ago = std::chrono::duration_cast<core::SteadyTime::duration>(
-            std::chrono::duration<double>(now_s - at_s));
-        station.add_marker(station::TrendMarker::Kind::dose, now - ago, label);
-      });
+  DemoRecord::Hooks hooks;
+  hooks.now_s = [this] { return scenario_s(); };
+  hooks.on_phase = [&station](core::SessionPhase p) { station.set_phase(p); };
+  hooks.on_dose = [this, &station](double at_s, const std::string& label) {
+    const auto ago = std::chrono::duration_cast<core::SteadyTime::duration>(
+        std::chrono::duration<double>(scenario_s() - at_s));
+    station.add_marker(station::TrendMarker::Kind::dose, clock_.steady_now() - ago, label);
+  };
+  // A closed record takes no more vitals: the bedside keeps watching, unrecorded.
+  hooks.before_close = [&station] { station.end_session(); };
+  return record_->run_due(*recorder_, hooks);
 }
 
 std::vector<std::string> DemoBedside::finish(station::Station& station) {

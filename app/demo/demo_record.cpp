@@ -123,23 +123,26 @@ void DemoRecord::build_script() {
   steps_.push_back({150 * 60, "closed", advance(SessionPhase::closed), SessionPhase::closed, ""});
 }
 
-std::vector<std::string> DemoRecord::run_due(
-    double t_s, db::Recorder& recorder, const std::function<void(SessionPhase)>& on_phase,
-    const std::function<void(double, const std::string&)>& on_dose) {
+std::vector<std::string> DemoRecord::run_due(db::Recorder& recorder, const Hooks& hooks) {
   std::vector<std::string> lines;
+  const double t_s = hooks.now_s();
+  if (!first_run_s_) first_run_s_ = t_s;
   while (next_ < steps_.size() && steps_[next_].at_s <= t_s) {
     const Step& step = steps_[next_++];
-    const db::UtcMs at = ms_at(step.at_s);
+    const bool closes = step.phase == SessionPhase::closed;
+    if (closes && hooks.before_close) hooks.before_close();
+    const double at_s = step.at_s < *first_run_s_ ? step.at_s : hooks.now_s();
+    const db::UtcMs at = ms_at(at_s);
     try {
       recorder.run_clinical([&](SQLite::Database& db) { step.run(db, at); });
-      lines.push_back(minutes_text(step.at_s) + " " + step.what);
+      lines.push_back(minutes_text(at_s) + " " + step.what);
       if (step.phase) {
         phase_ = *step.phase;
-        if (on_phase) on_phase(phase_);
+        if (hooks.on_phase) hooks.on_phase(phase_);
       }
-      if (!step.dose.empty() && on_dose) on_dose(step.at_s, step.dose);
+      if (!step.dose.empty() && hooks.on_dose) hooks.on_dose(at_s, step.dose);
     } catch (const std::exception& e) {
-      lines.push_back(minutes_text(step.at_s) + " " + step.what + " refused: " + e.what());
+      lines.push_back(minutes_text(at_s) + " " + step.what + " refused: " + e.what());
     }
   }
   return lines;

@@ -35,12 +35,17 @@ class DemoRecord {
   // demo only writes a new database") when it exists. `utc_at` maps scenario seconds to UTC.
   DemoRecord(std::filesystem::path file, std::function<core::UtcTime(double)> utc_at);
 
-  // Runs the script steps due by scenario second `t_s` through `recorder`; returns the lines to
-  // print (one per step, and refusals with their reason), calls on_phase for phase changes and
-  // on_dose(scenario second, label) for each dose recorded (the trend chart's dose marker).
-  std::vector<std::string> run_due(
-      double t_s, db::Recorder& recorder, const std::function<void(core::SessionPhase)>& on_phase,
-      const std::function<void(double, const std::string&)>& on_dose = {});
+  // What the script needs from the bedside while it runs.
+  struct Hooks {
+    std::function<double()> now_s;                            // scenario seconds now
+    std::function<void(core::SessionPhase)> on_phase;         // a phase was reached
+    std::function<void(double, const std::string&)> on_dose;  // scenario second, marker label
+    std::function<void()> before_close;  // stop recording: a closed record takes no vitals
+  };
+  // Runs the script steps now due through `recorder`; returns the lines to print (one per
+  // step, refusals with their reason). Steps due before the first call (the part of the session
+  // --start-at skipped) are recorded at their scripted times; later ones when they run.
+  std::vector<std::string> run_due(db::Recorder& recorder, const Hooks& hooks);
   // Ends the record at scenario second `t_s`: closed if the script got there, otherwise ended
   // early by the clinician with "demo stopped at +M min".
   std::vector<std::string> finish(double t_s, db::Recorder& recorder);
@@ -58,6 +63,7 @@ class DemoRecord {
     std::optional<core::SessionPhase> phase;  // the phase reached
     std::string dose;                         // the dose marker's label; empty: no dose
   };
+  std::optional<double> first_run_s_;  // scenario second of the first run_due
   void build_script();
   db::UtcMs ms_at(double t_s) const;
 

@@ -21,6 +21,9 @@ grep -q "session ended early: demo stopped at" "$work/demo.out" || fail "the ses
 grep -Eq "demo: done; session 1 in .*: [1-9][0-9]* vitals rows" "$work/demo.out" ||
   fail "no vitals recorded"
 "$vigilctl" audit verify --db "$work/demo.db" | grep -q "^ok " || fail "audit chain does not verify"
+after_end=$(sqlite3 "$work/demo.db" "SELECT count(*) FROM vitals_numeric v JOIN sessions s
+  ON s.id = v.session_id WHERE s.ended_utc_ms IS NULL OR v.t_utc_ms > s.ended_utc_ms")
+[[ "$after_end" == 0 ]] || fail "$after_end vitals rows after the session ended (or it never ended)"
 VIGIL_PASSWORD=demo-password "$vigilctl" export csv --db "$work/demo.db" --session 1 \
   --user demo-clinician --out "$work/s1.csv" >/dev/null
 (($(wc -l <"$work/s1.csv") > 20)) || fail "the export holds too few rows"
