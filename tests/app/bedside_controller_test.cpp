@@ -52,8 +52,7 @@ struct Bedside : ::testing::Test {
     QTest::mouseClick(window.sessionForm()->startButton(), Qt::LeftButton);
   }
   std::string phase() {
-    return store.db
-        .execAndGet("SELECT phase FROM sessions WHERE id = " + std::to_string(planned))
+    return store.db.execAndGet("SELECT phase FROM sessions WHERE id = " + std::to_string(planned))
         .getString();
   }
 };
@@ -67,8 +66,8 @@ TEST_F(Bedside, TheNurseStartsThePlannedSessionRecordsAndStops) {
       << window.statusBar()->currentMessage().toStdString();
   EXPECT_EQ(phase(), "pre_dose") << "a planned session is started";
   ASSERT_TRUE(QTest::qWaitFor([&] { return window.spo2Tile()->valueText() != "---"; }, 5000));
-  EXPECT_TRUE(QTest::qWaitFor(
-      [&] { return window.sessionForm()->statusText().contains("Pat Doe"); }, 2000))
+  EXPECT_TRUE(
+      QTest::qWaitFor([&] { return window.sessionForm()->statusText().contains("Pat Doe"); }, 2000))
       << window.sessionForm()->statusText().toStdString();
   QTest::qWait(1500);
   QTest::mouseClick(window.sessionForm()->stopButton(), Qt::LeftButton);
@@ -79,9 +78,10 @@ TEST_F(Bedside, TheNurseStartsThePlannedSessionRecordsAndStops) {
                         .getInt64();
   EXPECT_GT(rows, 2);
   const auto links = store.db
-                         .execAndGet("SELECT count(*) FROM device_connections WHERE "
-                                     "disconnected_utc_ms IS NOT NULL AND session_id = " +
-                                     std::to_string(planned))
+                         .execAndGet(
+                             "SELECT count(*) FROM device_connections WHERE "
+                             "disconnected_utc_ms IS NOT NULL AND session_id = " +
+                             std::to_string(planned))
                          .getInt64();
   EXPECT_EQ(links, 1) << "the device connection is recorded and closed at stop";
   controller.shutdown();
