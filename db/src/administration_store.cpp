@@ -113,57 +113,58 @@ std::string refusal_text(const core::DoseCheckResult& c) {
 
 AdministrationResult record_administration(SQLite::Database& db, const Actor& actor,
                                            const NewAdministration& a, UtcMs now) {
-  require_permission(db, actor, Action::record_administration, now);
-  std::optional<core::ClinicianOverride> ov;
-  if (a.override_reason) {
-    require_permission(db, actor, Action::override_dose, now);
-    ov = core::ClinicianOverride{actor.name, *a.override_reason};
-  }
-  check_fields(a);
-  SQLite::Transaction tx(db);
-  const auto s = load_session(db, a.session_id);
-  if (s.phase != core::SessionPhase::dosing) {
-    throw ValidationError("session_id: administrations are recorded in the dosing phase (session " +
-                          std::to_string(s.id) + " is " +
-                          std::string(core::session_phase_name(s.phase)) + ")");
-  }
-  AdministrationResult result;
-  result.check = check_dose(db, s, a, ov);
-  if (!result.check.accepted()) throw ValidationError(refusal_text(result.check));
+  return permitted_call(db, actor, Action::record_administration, now, [&] {
+    std::optional<core::ClinicianOverride> ov;
+    if (a.override_reason) {
+      require_permission(db, actor, Action::override_dose, now);
+      ov = core::ClinicianOverride{actor.name, *a.override_reason};
+    }
+    check_fields(a);
+    SQLite::Transaction tx(db);
+    const auto s = load_session(db, a.session_id);
+    if (s.phase != core::SessionPhase::dosing) {
+      throw ValidationError(
+          "session_id: administrations are recorded in the dosing phase (session " +
+          std::to_string(s.id) + " is " + std::string(core::session_phase_name(s.phase)) + ")");
+    }
+    AdministrationResult result;
+    result.check = check_dose(db, s, a, ov);
+    if (!result.check.accepted()) throw ValidationError(refusal_text(result.check));
 
-  SQLite::Statement ins(
-      db,
-      "INSERT INTO administrations (session_id, drug, form_strength, route, dose_mg, "
-      "dose_mg_per_kg, lot, administered_by, witness_id, start_utc_ms, end_utc_ms, device_count, "
-      "waste_mg, waste_method, waste_witness_id, dose_decision, override_by, override_reason, "
-      "violations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins.bind(1, a.session_id);
-  ins.bind(2, a.drug);
-  ins.bind(3, a.form_strength);
-  ins.bind(4, std::string(core::dose_route_name(a.route)));
-  ins.bind(5, a.dose_mg);
-  if (result.check.dose_mg_per_kg) ins.bind(6, *result.check.dose_mg_per_kg);
-  ins.bind(7, a.lot);
-  ins.bind(8, actor.id);
-  if (a.witness_id) ins.bind(9, *a.witness_id);
-  ins.bind(10, a.start_utc_ms);
-  if (a.end_utc_ms) ins.bind(11, *a.end_utc_ms);
-  if (a.device_count) ins.bind(12, *a.device_count);
-  if (a.waste_mg) ins.bind(13, *a.waste_mg);
-  if (a.waste_mg) ins.bind(14, a.waste_method);
-  if (a.waste_witness_id) ins.bind(15, *a.waste_witness_id);
-  ins.bind(16, std::string(core::dose_decision_name(result.check.decision)));
-  if (result.check.applied_override) {
-    ins.bind(17, actor.id);
-    ins.bind(18, result.check.applied_override->reason);
-  }
-  ins.bind(19, violations_json(result.check));
-  ins.exec();
-  result.id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "record_administration", "administrations", result.id, std::nullopt,
-                   now);
-  tx.commit();
-  return result;
+    SQLite::Statement ins(
+        db,
+        "INSERT INTO administrations (session_id, drug, form_strength, route, dose_mg, "
+        "dose_mg_per_kg, lot, administered_by, witness_id, start_utc_ms, end_utc_ms, device_count, "
+        "waste_mg, waste_method, waste_witness_id, dose_decision, override_by, override_reason, "
+        "violations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, a.session_id);
+    ins.bind(2, a.drug);
+    ins.bind(3, a.form_strength);
+    ins.bind(4, std::string(core::dose_route_name(a.route)));
+    ins.bind(5, a.dose_mg);
+    if (result.check.dose_mg_per_kg) ins.bind(6, *result.check.dose_mg_per_kg);
+    ins.bind(7, a.lot);
+    ins.bind(8, actor.id);
+    if (a.witness_id) ins.bind(9, *a.witness_id);
+    ins.bind(10, a.start_utc_ms);
+    if (a.end_utc_ms) ins.bind(11, *a.end_utc_ms);
+    if (a.device_count) ins.bind(12, *a.device_count);
+    if (a.waste_mg) ins.bind(13, *a.waste_mg);
+    if (a.waste_mg) ins.bind(14, a.waste_method);
+    if (a.waste_witness_id) ins.bind(15, *a.waste_witness_id);
+    ins.bind(16, std::string(core::dose_decision_name(result.check.decision)));
+    if (result.check.applied_override) {
+      ins.bind(17, actor.id);
+      ins.bind(18, result.check.applied_override->reason);
+    }
+    ins.bind(19, violations_json(result.check));
+    ins.exec();
+    result.id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "record_administration", "administrations", result.id, std::nullopt,
+                     now);
+    tx.commit();
+    return result;
+  });
 }
 
 }  // namespace vigil::db

@@ -29,63 +29,73 @@ void update_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::strin
 
 RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlarmEvent& e,
                          UtcMs now) {
-  require_permission(db, actor, Action::record_alarm_event, now);
-  require_text("condition", e.condition);
-  SQLite::Transaction tx(db);
-  load_session(db, e.session_id);
-  SQLite::Statement ins(db,
-                        "INSERT INTO alarm_events (session_id, condition, priority, start_utc_ms, "
-                        "limit_in_force, triggering_value) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, e.session_id);
-  ins.bind(2, e.condition);
-  ins.bind(3, std::string(core::alarm_priority_name(e.priority)));
-  ins.bind(4, e.start_utc_ms);
-  if (e.limit_in_force) ins.bind(5, *e.limit_in_force);
-  if (e.triggering_value) ins.bind(6, *e.triggering_value);
-  ins.exec();
-  const RowId id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "alarm_raised", "alarm_events", id, std::nullopt, now);
-  tx.commit();
-  return id;
+  return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
+    require_text("condition", e.condition);
+    SQLite::Transaction tx(db);
+    load_session(db, e.session_id);
+    SQLite::Statement ins(
+        db,
+        "INSERT INTO alarm_events (session_id, condition, priority, start_utc_ms, "
+        "limit_in_force, triggering_value) VALUES (?,?,?,?,?,?)");
+    ins.bind(1, e.session_id);
+    ins.bind(2, e.condition);
+    ins.bind(3, std::string(core::alarm_priority_name(e.priority)));
+    ins.bind(4, e.start_utc_ms);
+    if (e.limit_in_force) ins.bind(5, *e.limit_in_force);
+    if (e.triggering_value) ins.bind(6, *e.triggering_value);
+    ins.exec();
+    const RowId id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "alarm_raised", "alarm_events", id, std::nullopt, now);
+    tx.commit();
+    return id;
+  });
 }
 
 void record_alarm_priority(SQLite::Database& db, const Actor& actor, RowId alarm_id,
                            core::AlarmPriority priority, UtcMs now) {
-  require_permission(db, actor, Action::record_alarm_event, now);
-  update_alarm(
-      db, actor, alarm_id, "alarm_priority", "priority = ?", 1,
-      [&](SQLite::Statement& st) { st.bind(1, std::string(core::alarm_priority_name(priority))); },
-      now);
+  return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
+    update_alarm(
+        db, actor, alarm_id, "alarm_priority", "priority = ?", 1,
+        [&](SQLite::Statement& st) {
+          st.bind(1, std::string(core::alarm_priority_name(priority)));
+        },
+        now);
+  });
 }
 
 void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
                       UtcMs now) {
-  require_permission(db, actor, Action::record_alarm_event, now);
-  update_alarm(
-      db, actor, alarm_id, "alarm_cleared", "end_utc_ms = ?", 1,
-      [&](SQLite::Statement& st) { st.bind(1, end_utc_ms); }, now);
+  return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
+    update_alarm(
+        db, actor, alarm_id, "alarm_cleared", "end_utc_ms = ?", 1,
+        [&](SQLite::Statement& st) { st.bind(1, end_utc_ms); }, now);
+  });
 }
 
 void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
-  require_permission(db, actor, Action::acknowledge_alarm, now);
-  update_alarm(
-      db, actor, alarm_id, "alarm_acknowledged", "acknowledged_by = ?, acknowledged_utc_ms = ?", 2,
-      [&](SQLite::Statement& st) {
-        st.bind(1, actor.id);
-        st.bind(2, now);
-      },
-      now);
+  return permitted_call(db, actor, Action::acknowledge_alarm, now, [&] {
+    update_alarm(
+        db, actor, alarm_id, "alarm_acknowledged", "acknowledged_by = ?, acknowledged_utc_ms = ?",
+        2,
+        [&](SQLite::Statement& st) {
+          st.bind(1, actor.id);
+          st.bind(2, now);
+        },
+        now);
+  });
 }
 
 void pause_alarm_audio(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
-  require_permission(db, actor, Action::pause_alarm_audio, now);
-  update_alarm(
-      db, actor, alarm_id, "alarm_audio_paused", "audio_paused_by = ?, audio_paused_utc_ms = ?", 2,
-      [&](SQLite::Statement& st) {
-        st.bind(1, actor.id);
-        st.bind(2, now);
-      },
-      now);
+  return permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
+    update_alarm(
+        db, actor, alarm_id, "alarm_audio_paused", "audio_paused_by = ?, audio_paused_utc_ms = ?",
+        2,
+        [&](SQLite::Statement& st) {
+          st.bind(1, actor.id);
+          st.bind(2, now);
+        },
+        now);
+  });
 }
 
 }  // namespace vigil::db

@@ -32,12 +32,18 @@ void require_permission(SQLite::Database& db, const Actor& actor, Action action,
   } else {
     return;
   }
+  audit_refusal(db, actor, action, "role", reason, now);
+  throw PermissionDenied(reason);
+}
+
+void audit_refusal(SQLite::Database& db, const Actor& actor, Action action,
+                   std::string_view refused_by, std::string_view reason, UtcMs now) {
   nlohmann::ordered_json j;
   j["role"] = role_name(actor.role);
   j["action"] = action_name(action);
+  j["refused_by"] = refused_by;
   j["reason"] = reason;
   audit_event(db, &actor, actor.name, "refused", action_name(action), j.dump(), now);
-  throw PermissionDenied(reason);
 }
 
 void audit_row_change(SQLite::Database& db, const Actor& actor, std::string_view action,

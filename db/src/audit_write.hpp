@@ -10,6 +10,7 @@
 
 #include "vigil/db/audit_chain.hpp"
 #include "vigil/db/roles.hpp"
+#include "vigil/db/store_error.hpp"
 
 namespace vigil::db {
 
@@ -17,6 +18,27 @@ namespace vigil::db {
 // an active user with the stated role, or the role may not perform `action`; the refusal is
 // appended to the audit log and committed first. Call before opening the write transaction.
 void require_permission(SQLite::Database& db, const Actor& actor, Action action, UtcMs now);
+
+// Appends a `refused` entry for `action` (entity = the action's name; new value: role, action,
+// what refused it, and the reason) in its own committed transaction.
+void audit_refusal(SQLite::Database& db, const Actor& actor, Action action,
+                   std::string_view refused_by, std::string_view reason, UtcMs now);
+
+// A store call: the actor's permission first (require_permission), then `body`. A
+// ValidationError from the body (bad input, or a clinical rule refusing the action: a dose over
+// its bounds, a phase change whose criteria are unmet) is audited as a refusal once the body's
+// own transaction has rolled back, and rethrown, so every refused call leaves its trace.
+template <typename Body>
+decltype(auto) permitted_call(SQLite::Database& db, const Actor& actor, Action action, UtcMs now,
+                              Body&& body) {
+  require_permission(db, actor, action, now);
+  try {
+    return body();
+  } catch (const ValidationError& e) {
+    audit_refusal(db, actor, action, "validation", e.what(), now);
+    throw;
+  }
+}
 
 // Appends a row-state entry: old = `before`, new = the row's current snapshot.
 void audit_row_change(SQLite::Database& db, const Actor& actor, std::string_view action,

@@ -47,38 +47,39 @@ void evaluate_pre_dose(SQLite::Database& db, const ChecklistEntry& c, ChecklistR
 
 ChecklistResult record_checklist(SQLite::Database& db, const Actor& actor, const ChecklistEntry& c,
                                  UtcMs now) {
-  require_permission(db, actor, Action::record_checklist, now);
-  if (c.items.empty()) throw ValidationError("items: a checklist needs at least one item");
-  SQLite::Transaction tx(db);
-  require_open(load_session(db, c.session_id), "checklists");
-  ChecklistResult r;
-  nlohmann::ordered_json items = nlohmann::ordered_json::object();
-  for (const auto& [name, done] : c.items) items[name] = done;
-  if (c.kind == ChecklistKind::pre_dose) {
-    evaluate_pre_dose(db, c, r);
-  } else {
-    r.complete = true;
-    for (const auto& [name, done] : c.items) {
-      if (!done) {
-        r.complete = false;
-        r.missing.push_back(name);
+  return permitted_call(db, actor, Action::record_checklist, now, [&] {
+    if (c.items.empty()) throw ValidationError("items: a checklist needs at least one item");
+    SQLite::Transaction tx(db);
+    require_open(load_session(db, c.session_id), "checklists");
+    ChecklistResult r;
+    nlohmann::ordered_json items = nlohmann::ordered_json::object();
+    for (const auto& [name, done] : c.items) items[name] = done;
+    if (c.kind == ChecklistKind::pre_dose) {
+      evaluate_pre_dose(db, c, r);
+    } else {
+      r.complete = true;
+      for (const auto& [name, done] : c.items) {
+        if (!done) {
+          r.complete = false;
+          r.missing.push_back(name);
+        }
       }
     }
-  }
-  SQLite::Statement ins(db,
-                        "INSERT INTO checklists (session_id, kind, items, complete, "
-                        "completed_by, t_utc_ms) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, c.session_id);
-  ins.bind(2, c.kind == ChecklistKind::pre_dose ? "pre_dose" : "discharge");
-  ins.bind(3, items.dump());
-  ins.bind(4, r.complete ? 1 : 0);
-  ins.bind(5, actor.id);
-  ins.bind(6, c.t_utc_ms);
-  ins.exec();
-  r.id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "record_checklist", "checklists", r.id, std::nullopt, now);
-  tx.commit();
-  return r;
+    SQLite::Statement ins(db,
+                          "INSERT INTO checklists (session_id, kind, items, complete, "
+                          "completed_by, t_utc_ms) VALUES (?,?,?,?,?,?)");
+    ins.bind(1, c.session_id);
+    ins.bind(2, c.kind == ChecklistKind::pre_dose ? "pre_dose" : "discharge");
+    ins.bind(3, items.dump());
+    ins.bind(4, r.complete ? 1 : 0);
+    ins.bind(5, actor.id);
+    ins.bind(6, c.t_utc_ms);
+    ins.exec();
+    r.id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "record_checklist", "checklists", r.id, std::nullopt, now);
+    tx.commit();
+    return r;
+  });
 }
 
 }  // namespace vigil::db

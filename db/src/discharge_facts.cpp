@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vigil/core/checkpoint_schedule.hpp"
+#include "vigil/core/reading_flags.hpp"
 #include "vigil/db/channel_code.hpp"
 
 namespace vigil::db {
@@ -30,14 +31,16 @@ std::optional<int> latest_total(SQLite::Database& db, RowId session_id, const ch
 
 std::optional<core::TimedVital> latest_vital(SQLite::Database& db, RowId session_id,
                                              core::Channel channel, UtcMs now) {
-  // A backward walk of the session's rows from `now` (the primary key's order).
+  // A backward walk of the session's rows from `now` (the primary key's order) to the newest
+  // value the device did not mark doubtful (artifact, searching, low signal quality, ...).
   SQLite::Statement q(db,
                       "SELECT value, t_utc_ms FROM vitals WHERE session_id = ? AND t_utc_ms <= ? "
-                      "AND channel = ? AND value IS NOT NULL ORDER BY t_utc_ms DESC, seq DESC "
-                      "LIMIT 1");
+                      "AND channel = ? AND value IS NOT NULL AND (flags & ?) = 0 "
+                      "ORDER BY t_utc_ms DESC, seq DESC LIMIT 1");
   q.bind(1, session_id);
   q.bind(2, now);
   q.bind(3, channel_code(channel));
+  q.bind(4, static_cast<std::int64_t>(core::doubtful_value_flags().bits()));
   if (!q.executeStep()) return std::nullopt;
   return core::TimedVital{q.getColumn(0).getDouble(), utc(q.getColumn(1).getInt64())};
 }

@@ -54,99 +54,104 @@ std::string_view signature_meaning_name(SignatureMeaning m) {
 
 RowId draft_note(SQLite::Database& db, const Actor& actor, RowId session_id, NoteType type,
                  const std::string& body, UtcMs now) {
-  require_permission(db, actor, Action::draft_note, now);
-  require_text("body", body);
-  SQLite::Transaction tx(db);
-  load_session(db, session_id);
-  SQLite::Statement ins(db,
-                        "INSERT INTO notes (session_id, type, body, author_id, status, "
-                        "created_utc_ms, updated_utc_ms) VALUES (?,?,?,?,'draft',?,?)");
-  ins.bind(1, session_id);
-  ins.bind(2, std::string(note_type_name(type)));
-  ins.bind(3, body);
-  ins.bind(4, actor.id);
-  ins.bind(5, now);
-  ins.bind(6, now);
-  ins.exec();
-  const RowId id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "draft_note", "notes", id, std::nullopt, now);
-  tx.commit();
-  return id;
+  return permitted_call(db, actor, Action::draft_note, now, [&] {
+    require_text("body", body);
+    SQLite::Transaction tx(db);
+    load_session(db, session_id);
+    SQLite::Statement ins(db,
+                          "INSERT INTO notes (session_id, type, body, author_id, status, "
+                          "created_utc_ms, updated_utc_ms) VALUES (?,?,?,?,'draft',?,?)");
+    ins.bind(1, session_id);
+    ins.bind(2, std::string(note_type_name(type)));
+    ins.bind(3, body);
+    ins.bind(4, actor.id);
+    ins.bind(5, now);
+    ins.bind(6, now);
+    ins.exec();
+    const RowId id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "draft_note", "notes", id, std::nullopt, now);
+    tx.commit();
+    return id;
+  });
 }
 
 void update_note(SQLite::Database& db, const Actor& actor, RowId note_id, const std::string& body,
                  UtcMs now) {
-  require_permission(db, actor, Action::update_note, now);
-  require_text("body", body);
-  SQLite::Transaction tx(db);
-  const auto note = load_note(db, note_id);
-  if (note.signed_) throw ValidationError("note: signed; change it only by addendum");
-  if (note.author_id != actor.id) throw ValidationError("note: only its author may edit a draft");
-  auto before = snapshot_before(db, "notes", note_id);
-  SQLite::Statement up(db, "UPDATE notes SET body = ?, updated_utc_ms = ? WHERE id = ?");
-  up.bind(1, body);
-  up.bind(2, now);
-  up.bind(3, note_id);
-  up.exec();
-  audit_row_change(db, actor, "update_note", "notes", note_id, std::move(before), now);
-  tx.commit();
+  return permitted_call(db, actor, Action::update_note, now, [&] {
+    require_text("body", body);
+    SQLite::Transaction tx(db);
+    const auto note = load_note(db, note_id);
+    if (note.signed_) throw ValidationError("note: signed; change it only by addendum");
+    if (note.author_id != actor.id) throw ValidationError("note: only its author may edit a draft");
+    auto before = snapshot_before(db, "notes", note_id);
+    SQLite::Statement up(db, "UPDATE notes SET body = ?, updated_utc_ms = ? WHERE id = ?");
+    up.bind(1, body);
+    up.bind(2, now);
+    up.bind(3, note_id);
+    up.exec();
+    audit_row_change(db, actor, "update_note", "notes", note_id, std::move(before), now);
+    tx.commit();
+  });
 }
 
 RowId sign_note(SQLite::Database& db, const Actor& actor, RowId note_id, std::string_view password,
                 SignatureMeaning meaning, UtcMs now) {
-  require_permission(db, actor, Action::sign_note, now);
-  reauthenticate(db, actor, password, now);
-  SQLite::Transaction tx(db);
-  const auto note = load_note(db, note_id);
-  if (meaning == SignatureMeaning::authored && note.author_id != actor.id) {
-    throw ValidationError("meaning: only the note's author signs as authored");
-  }
-  SQLite::Statement ins(db,
-                        "INSERT INTO signatures (note_id, signer_id, printed_name, meaning, "
-                        "t_utc_ms, content_sha256) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, note_id);
-  ins.bind(2, actor.id);
-  ins.bind(3, actor.name);
-  ins.bind(4, std::string(signature_meaning_name(meaning)));
-  ins.bind(5, now);
-  ins.bind(6, sha256_hex(note.body));
-  ins.exec();
-  const RowId sig = db.getLastInsertRowid();
-  audit_row_change(db, actor, "sign_note", "signatures", sig, std::nullopt, now);
-  if (!note.signed_) {
-    auto before = snapshot_before(db, "notes", note_id);
-    SQLite::Statement up(db, "UPDATE notes SET status = 'signed', updated_utc_ms = ? WHERE id = ?");
-    up.bind(1, now);
-    up.bind(2, note_id);
-    up.exec();
-    audit_row_change(db, actor, "sign_note", "notes", note_id, std::move(before), now);
-  }
-  tx.commit();
-  return sig;
+  return permitted_call(db, actor, Action::sign_note, now, [&] {
+    reauthenticate(db, actor, password, now);
+    SQLite::Transaction tx(db);
+    const auto note = load_note(db, note_id);
+    if (meaning == SignatureMeaning::authored && note.author_id != actor.id) {
+      throw ValidationError("meaning: only the note's author signs as authored");
+    }
+    SQLite::Statement ins(db,
+                          "INSERT INTO signatures (note_id, signer_id, printed_name, meaning, "
+                          "t_utc_ms, content_sha256) VALUES (?,?,?,?,?,?)");
+    ins.bind(1, note_id);
+    ins.bind(2, actor.id);
+    ins.bind(3, actor.name);
+    ins.bind(4, std::string(signature_meaning_name(meaning)));
+    ins.bind(5, now);
+    ins.bind(6, sha256_hex(note.body));
+    ins.exec();
+    const RowId sig = db.getLastInsertRowid();
+    audit_row_change(db, actor, "sign_note", "signatures", sig, std::nullopt, now);
+    if (!note.signed_) {
+      auto before = snapshot_before(db, "notes", note_id);
+      SQLite::Statement up(db,
+                           "UPDATE notes SET status = 'signed', updated_utc_ms = ? WHERE id = ?");
+      up.bind(1, now);
+      up.bind(2, note_id);
+      up.exec();
+      audit_row_change(db, actor, "sign_note", "notes", note_id, std::move(before), now);
+    }
+    tx.commit();
+    return sig;
+  });
 }
 
 RowId add_addendum(SQLite::Database& db, const Actor& actor, RowId note_id,
                    const std::string& reason, const std::string& body, UtcMs now) {
-  require_permission(db, actor, Action::add_addendum, now);
-  require_text("reason", reason);
-  require_text("body", body);
-  SQLite::Transaction tx(db);
-  if (!load_note(db, note_id).signed_) {
-    throw ValidationError("note: addenda are for signed notes; edit the draft instead");
-  }
-  SQLite::Statement ins(db,
-                        "INSERT INTO addenda (note_id, author_id, t_utc_ms, reason, body) "
-                        "VALUES (?,?,?,?,?)");
-  ins.bind(1, note_id);
-  ins.bind(2, actor.id);
-  ins.bind(3, now);
-  ins.bind(4, reason);
-  ins.bind(5, body);
-  ins.exec();
-  const RowId id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "add_addendum", "addenda", id, std::nullopt, now);
-  tx.commit();
-  return id;
+  return permitted_call(db, actor, Action::add_addendum, now, [&] {
+    require_text("reason", reason);
+    require_text("body", body);
+    SQLite::Transaction tx(db);
+    if (!load_note(db, note_id).signed_) {
+      throw ValidationError("note: addenda are for signed notes; edit the draft instead");
+    }
+    SQLite::Statement ins(db,
+                          "INSERT INTO addenda (note_id, author_id, t_utc_ms, reason, body) "
+                          "VALUES (?,?,?,?,?)");
+    ins.bind(1, note_id);
+    ins.bind(2, actor.id);
+    ins.bind(3, now);
+    ins.bind(4, reason);
+    ins.bind(5, body);
+    ins.exec();
+    const RowId id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "add_addendum", "addenda", id, std::nullopt, now);
+    tx.commit();
+    return id;
+  });
 }
 
 }  // namespace vigil::db

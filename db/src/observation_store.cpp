@@ -40,58 +40,61 @@ RowId insert_observation(SQLite::Database& db, const Actor& actor, RowId session
 }  // namespace
 
 RowId record_bp(SQLite::Database& db, const Actor& actor, const BpObservation& bp, UtcMs now) {
-  require_permission(db, actor, Action::record_observation, now);
-  const core::BpReading reading{bp.systolic_mmhg, bp.diastolic_mmhg,
-                                core::UtcTime(std::chrono::milliseconds(bp.t_utc_ms)), bp.source};
-  if (auto err = core::check_bp_reading(reading)) throw ValidationError(*err);
-  if (bp.mean_mmhg) check_range("mean_mmhg", *bp.mean_mmhg, 10, 300, "mmHg");
-  return insert_observation(
-      db, actor, bp.session_id, "bp", bp.t_utc_ms,
-      "systolic_mmhg, diastolic_mmhg, mean_mmhg, bp_source", 4,
-      [&](SQLite::Statement& st, int i) {
-        st.bind(i, bp.systolic_mmhg);
-        st.bind(i + 1, bp.diastolic_mmhg);
-        if (bp.mean_mmhg) st.bind(i + 2, *bp.mean_mmhg);
-        st.bind(i + 3, std::string(core::bp_source_name(bp.source)));
-      },
-      now);
+  return permitted_call(db, actor, Action::record_observation, now, [&] {
+    const core::BpReading reading{bp.systolic_mmhg, bp.diastolic_mmhg,
+                                  core::UtcTime(std::chrono::milliseconds(bp.t_utc_ms)), bp.source};
+    if (auto err = core::check_bp_reading(reading)) throw ValidationError(*err);
+    if (bp.mean_mmhg) check_range("mean_mmhg", *bp.mean_mmhg, 10, 300, "mmHg");
+    return insert_observation(
+        db, actor, bp.session_id, "bp", bp.t_utc_ms,
+        "systolic_mmhg, diastolic_mmhg, mean_mmhg, bp_source", 4,
+        [&](SQLite::Statement& st, int i) {
+          st.bind(i, bp.systolic_mmhg);
+          st.bind(i + 1, bp.diastolic_mmhg);
+          if (bp.mean_mmhg) st.bind(i + 2, *bp.mean_mmhg);
+          st.bind(i + 3, std::string(core::bp_source_name(bp.source)));
+        },
+        now);
+  });
 }
 
 RowId record_scale(SQLite::Database& db, const Actor& actor, const ScaleObservation& s, UtcMs now) {
-  require_permission(db, actor, Action::record_observation, now);
-  const int total = validate_scale(s.scale, s.items);
-  const std::string items = nlohmann::json(s.items).dump();
-  return insert_observation(
-      db, actor, s.session_id, scale_name(s.scale), s.t_utc_ms, "items, total", 2,
-      [&](SQLite::Statement& st, int i) {
-        st.bind(i, items);
-        st.bind(i + 1, total);
-      },
-      now);
+  return permitted_call(db, actor, Action::record_observation, now, [&] {
+    const int total = validate_scale(s.scale, s.items);
+    const std::string items = nlohmann::json(s.items).dump();
+    return insert_observation(
+        db, actor, s.session_id, scale_name(s.scale), s.t_utc_ms, "items, total", 2,
+        [&](SQLite::Statement& st, int i) {
+          st.bind(i, items);
+          st.bind(i + 1, total);
+        },
+        now);
+  });
 }
 
 RowId record_adverse_event(SQLite::Database& db, const Actor& actor, const AdverseEvent& ae,
                            UtcMs now) {
-  require_permission(db, actor, Action::record_observation, now);
-  require_text("type", ae.type);
-  require_text("action", ae.action);
-  if (ae.severity != "mild" && ae.severity != "moderate" && ae.severity != "severe" &&
-      ae.severity != "life_threatening") {
-    throw ValidationError("severity: must be mild, moderate, severe or life_threatening");
-  }
-  if (ae.onset_utc_ms > ae.t_utc_ms) {
-    throw ValidationError("onset_utc_ms: must not be after the time it is recorded");
-  }
-  return insert_observation(
-      db, actor, ae.session_id, "adverse_event", ae.t_utc_ms,
-      "ae_type, ae_severity, ae_onset_utc_ms, ae_action", 4,
-      [&](SQLite::Statement& st, int i) {
-        st.bind(i, ae.type);
-        st.bind(i + 1, ae.severity);
-        st.bind(i + 2, ae.onset_utc_ms);
-        st.bind(i + 3, ae.action);
-      },
-      now);
+  return permitted_call(db, actor, Action::record_observation, now, [&] {
+    require_text("type", ae.type);
+    require_text("action", ae.action);
+    if (ae.severity != "mild" && ae.severity != "moderate" && ae.severity != "severe" &&
+        ae.severity != "life_threatening") {
+      throw ValidationError("severity: must be mild, moderate, severe or life_threatening");
+    }
+    if (ae.onset_utc_ms > ae.t_utc_ms) {
+      throw ValidationError("onset_utc_ms: must not be after the time it is recorded");
+    }
+    return insert_observation(
+        db, actor, ae.session_id, "adverse_event", ae.t_utc_ms,
+        "ae_type, ae_severity, ae_onset_utc_ms, ae_action", 4,
+        [&](SQLite::Statement& st, int i) {
+          st.bind(i, ae.type);
+          st.bind(i + 1, ae.severity);
+          st.bind(i + 2, ae.onset_utc_ms);
+          st.bind(i + 3, ae.action);
+        },
+        now);
+  });
 }
 
 }  // namespace vigil::db

@@ -28,42 +28,44 @@ void check_patient(const NewPatient& p) {
 }  // namespace
 
 RowId create_patient(SQLite::Database& db, const Actor& actor, const NewPatient& p, UtcMs now) {
-  require_permission(db, actor, Action::create_patient, now);
-  check_patient(p);
-  SQLite::Transaction tx(db);
-  SQLite::Statement dup(db, "SELECT 1 FROM patients WHERE identifier = ?");
-  dup.bind(1, p.identifier);
-  if (dup.executeStep()) {
-    throw ValidationError("identifier: patient " + p.identifier + " already exists");
-  }
-  SQLite::Statement ins(db,
-                        "INSERT INTO patients (identifier, name, date_of_birth, sex, weight_kg) "
-                        "VALUES (?,?,?,?,?)");
-  ins.bind(1, p.identifier);
-  ins.bind(2, p.name);
-  ins.bind(3, p.date_of_birth);
-  ins.bind(4, p.sex);
-  if (p.weight_kg) ins.bind(5, *p.weight_kg);
-  ins.exec();
-  const RowId id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "create_patient", "patients", id, std::nullopt, now);
-  tx.commit();
-  return id;
+  return permitted_call(db, actor, Action::create_patient, now, [&] {
+    check_patient(p);
+    SQLite::Transaction tx(db);
+    SQLite::Statement dup(db, "SELECT 1 FROM patients WHERE identifier = ?");
+    dup.bind(1, p.identifier);
+    if (dup.executeStep()) {
+      throw ValidationError("identifier: patient " + p.identifier + " already exists");
+    }
+    SQLite::Statement ins(db,
+                          "INSERT INTO patients (identifier, name, date_of_birth, sex, weight_kg) "
+                          "VALUES (?,?,?,?,?)");
+    ins.bind(1, p.identifier);
+    ins.bind(2, p.name);
+    ins.bind(3, p.date_of_birth);
+    ins.bind(4, p.sex);
+    if (p.weight_kg) ins.bind(5, *p.weight_kg);
+    ins.exec();
+    const RowId id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "create_patient", "patients", id, std::nullopt, now);
+    tx.commit();
+    return id;
+  });
 }
 
 void update_patient_weight(SQLite::Database& db, const Actor& actor, RowId patient_id,
                            double weight_kg, UtcMs now) {
-  require_permission(db, actor, Action::update_patient, now);
-  check_weight(weight_kg);
-  SQLite::Transaction tx(db);
-  require_row(db, "patients", patient_id);
-  auto before = snapshot_before(db, "patients", patient_id);
-  SQLite::Statement up(db, "UPDATE patients SET weight_kg = ? WHERE id = ?");
-  up.bind(1, weight_kg);
-  up.bind(2, patient_id);
-  up.exec();
-  audit_row_change(db, actor, "update_patient", "patients", patient_id, std::move(before), now);
-  tx.commit();
+  return permitted_call(db, actor, Action::update_patient, now, [&] {
+    check_weight(weight_kg);
+    SQLite::Transaction tx(db);
+    require_row(db, "patients", patient_id);
+    auto before = snapshot_before(db, "patients", patient_id);
+    SQLite::Statement up(db, "UPDATE patients SET weight_kg = ? WHERE id = ?");
+    up.bind(1, weight_kg);
+    up.bind(2, patient_id);
+    up.exec();
+    audit_row_change(db, actor, "update_patient", "patients", patient_id, std::move(before), now);
+    tx.commit();
+  });
 }
 
 }  // namespace vigil::db

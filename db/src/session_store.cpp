@@ -56,40 +56,41 @@ void write_phase(SQLite::Database& db, const Actor& actor, const SessionState& s
 }  // namespace
 
 RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession& n, UtcMs now) {
-  require_permission(db, actor, Action::create_session, now);
-  require_text("chair", n.chair);
-  SQLite::Transaction tx(db);
-  require_row(db, "patients", n.patient_id);
-  std::optional<core::SessionType> linked_type;
-  if (n.linked_session_id) {
-    const auto linked = load_session(db, *n.linked_session_id);
-    if (linked.patient_id != n.patient_id) {
-      throw ValidationError("linked_session_id: the linked session is another patient's");
+  return permitted_call(db, actor, Action::create_session, now, [&] {
+    require_text("chair", n.chair);
+    SQLite::Transaction tx(db);
+    require_row(db, "patients", n.patient_id);
+    std::optional<core::SessionType> linked_type;
+    if (n.linked_session_id) {
+      const auto linked = load_session(db, *n.linked_session_id);
+      if (linked.patient_id != n.patient_id) {
+        throw ValidationError("linked_session_id: the linked session is another patient's");
+      }
+      linked_type = linked.type;
     }
-    linked_type = linked.type;
-  }
-  if (auto err = core::check_session_link(n.type, n.linked_session_id, linked_type)) {
-    throw ValidationError(*err);
-  }
-  if (n.planned_dose_mg) check_range("planned_dose_mg", *n.planned_dose_mg, 0, 1000, "mg");
-  SQLite::Statement ins(db,
-                        "INSERT INTO sessions (type, linked_session_id, patient_id, "
-                        "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
-                        "alarm_profile) VALUES (?,?,?,?,?,?,?,'planned',?,?)");
-  ins.bind(1, std::string(core::session_type_name(n.type)));
-  if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
-  ins.bind(3, n.patient_id);
-  if (n.clinician_id) ins.bind(4, *n.clinician_id);
-  if (n.nurse_id) ins.bind(5, *n.nurse_id);
-  ins.bind(6, n.chair);
-  ins.bind(7, n.planned_utc_ms);
-  if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
-  if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
-  ins.exec();
-  const RowId id = db.getLastInsertRowid();
-  audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
-  tx.commit();
-  return id;
+    if (auto err = core::check_session_link(n.type, n.linked_session_id, linked_type)) {
+      throw ValidationError(*err);
+    }
+    if (n.planned_dose_mg) check_range("planned_dose_mg", *n.planned_dose_mg, 0, 1000, "mg");
+    SQLite::Statement ins(db,
+                          "INSERT INTO sessions (type, linked_session_id, patient_id, "
+                          "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
+                          "alarm_profile) VALUES (?,?,?,?,?,?,?,'planned',?,?)");
+    ins.bind(1, std::string(core::session_type_name(n.type)));
+    if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
+    ins.bind(3, n.patient_id);
+    if (n.clinician_id) ins.bind(4, *n.clinician_id);
+    if (n.nurse_id) ins.bind(5, *n.nurse_id);
+    ins.bind(6, n.chair);
+    ins.bind(7, n.planned_utc_ms);
+    if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
+    if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
+    ins.exec();
+    const RowId id = db.getLastInsertRowid();
+    audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
+    tx.commit();
+    return id;
+  });
 }
 
 void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
@@ -99,51 +100,54 @@ void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
 
 void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
                      core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile) {
-  require_permission(db, actor, Action::advance_session, now);
-  SQLite::Transaction tx(db);
-  const auto s = load_session(db, session_id);
-  auto guards = gather_guards(db, session_id);
-  std::optional<core::DischargeReadiness> readiness;
-  if (to == core::SessionPhase::discharge_ready) {
-    readiness = session_discharge_readiness(db, s, profile, now);
-    guards.discharge_criteria_met = readiness->ready();
-  }
-  const auto result = core::check_transition(s.type, s.phase, to, guards);
-  if (!result) {
-    std::string message = "phase: " + result.reason;
-    if (readiness && !readiness->ready()) message += " (" + unmet_criteria_text(*readiness) + ")";
-    throw ValidationError(message);
-  }
-  write_phase(db, actor, s, to, {}, now);
-  tx.commit();
+  return permitted_call(db, actor, Action::advance_session, now, [&] {
+    SQLite::Transaction tx(db);
+    const auto s = load_session(db, session_id);
+    auto guards = gather_guards(db, session_id);
+    std::optional<core::DischargeReadiness> readiness;
+    if (to == core::SessionPhase::discharge_ready) {
+      readiness = session_discharge_readiness(db, s, profile, now);
+      guards.discharge_criteria_met = readiness->ready();
+    }
+    const auto result = core::check_transition(s.type, s.phase, to, guards);
+    if (!result) {
+      std::string message = "phase: " + result.reason;
+      if (readiness && !readiness->ready()) message += " (" + unmet_criteria_text(*readiness) + ")";
+      throw ValidationError(message);
+    }
+    write_phase(db, actor, s, to, {}, now);
+    tx.commit();
+  });
 }
 
 void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
                        const std::string& reason, UtcMs now) {
-  require_permission(db, actor, Action::end_session_early, now);
-  SQLite::Transaction tx(db);
-  const auto s = load_session(db, session_id);
-  const core::EarlyEnd early{reason, actor.role == Role::clinician};
-  const auto result = core::check_early_end(s.type, s.phase, early);
-  if (!result) throw ValidationError("reason: " + result.reason);
-  write_phase(db, actor, s, core::SessionPhase::closed, reason, now);
-  tx.commit();
+  return permitted_call(db, actor, Action::end_session_early, now, [&] {
+    SQLite::Transaction tx(db);
+    const auto s = load_session(db, session_id);
+    const core::EarlyEnd early{reason, actor.role == Role::clinician};
+    const auto result = core::check_early_end(s.type, s.phase, early);
+    if (!result) throw ValidationError("reason: " + result.reason);
+    write_phase(db, actor, s, core::SessionPhase::closed, reason, now);
+    tx.commit();
+  });
 }
 
 void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
                                const std::string& profile_text, UtcMs now) {
-  require_permission(db, actor, Action::set_session_alarm_profile, now);
-  require_text("alarm_profile", profile_text);
-  SQLite::Transaction tx(db);
-  require_open(load_session(db, session_id), "alarm profile changes");
-  auto before = snapshot_before(db, "sessions", session_id);
-  SQLite::Statement up(db, "UPDATE sessions SET alarm_profile = ? WHERE id = ?");
-  up.bind(1, profile_text);
-  up.bind(2, session_id);
-  up.exec();
-  audit_row_change(db, actor, "set_session_alarm_profile", "sessions", session_id,
-                   std::move(before), now);
-  tx.commit();
+  return permitted_call(db, actor, Action::set_session_alarm_profile, now, [&] {
+    require_text("alarm_profile", profile_text);
+    SQLite::Transaction tx(db);
+    require_open(load_session(db, session_id), "alarm profile changes");
+    auto before = snapshot_before(db, "sessions", session_id);
+    SQLite::Statement up(db, "UPDATE sessions SET alarm_profile = ? WHERE id = ?");
+    up.bind(1, profile_text);
+    up.bind(2, session_id);
+    up.exec();
+    audit_row_change(db, actor, "set_session_alarm_profile", "sessions", session_id,
+                     std::move(before), now);
+    tx.commit();
+  });
 }
 
 }  // namespace vigil::db

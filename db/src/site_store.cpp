@@ -10,28 +10,30 @@ namespace vigil::db {
 
 void set_site_setting(SQLite::Database& db, const Actor& admin, const std::string& key,
                       const std::string& value, UtcMs now) {
-  require_permission(db, admin, Action::change_site_settings, now);
-  require_text("key", key);
-  SQLite::Transaction tx(db);
-  SQLite::Statement find(db, "SELECT id FROM site_settings WHERE key = ?");
-  find.bind(1, key);
-  if (find.executeStep()) {
-    const RowId id = find.getColumn(0).getInt64();
-    auto before = snapshot_before(db, "site_settings", id);
-    SQLite::Statement up(db, "UPDATE site_settings SET value = ? WHERE id = ?");
-    up.bind(1, value);
-    up.bind(2, id);
-    up.exec();
-    audit_row_change(db, admin, "change_site_setting", "site_settings", id, std::move(before), now);
-  } else {
-    SQLite::Statement ins(db, "INSERT INTO site_settings (key, value) VALUES (?,?)");
-    ins.bind(1, key);
-    ins.bind(2, value);
-    ins.exec();
-    audit_row_change(db, admin, "change_site_setting", "site_settings", db.getLastInsertRowid(),
-                     std::nullopt, now);
-  }
-  tx.commit();
+  return permitted_call(db, admin, Action::change_site_settings, now, [&] {
+    require_text("key", key);
+    SQLite::Transaction tx(db);
+    SQLite::Statement find(db, "SELECT id FROM site_settings WHERE key = ?");
+    find.bind(1, key);
+    if (find.executeStep()) {
+      const RowId id = find.getColumn(0).getInt64();
+      auto before = snapshot_before(db, "site_settings", id);
+      SQLite::Statement up(db, "UPDATE site_settings SET value = ? WHERE id = ?");
+      up.bind(1, value);
+      up.bind(2, id);
+      up.exec();
+      audit_row_change(db, admin, "change_site_setting", "site_settings", id, std::move(before),
+                       now);
+    } else {
+      SQLite::Statement ins(db, "INSERT INTO site_settings (key, value) VALUES (?,?)");
+      ins.bind(1, key);
+      ins.bind(2, value);
+      ins.exec();
+      audit_row_change(db, admin, "change_site_setting", "site_settings", db.getLastInsertRowid(),
+                       std::nullopt, now);
+    }
+    tx.commit();
+  });
 }
 
 std::optional<std::string> site_setting(SQLite::Database& db, const std::string& key) {
@@ -43,30 +45,32 @@ std::optional<std::string> site_setting(SQLite::Database& db, const std::string&
 
 RowId record_device_connected(SQLite::Database& db, const Actor& actor,
                               const NewDeviceConnection& c, UtcMs now) {
-  require_permission(db, actor, Action::record_device_connection, now);
-  require_text("family", c.family);
-  require_text("port", c.port);
-  SQLite::Statement ins(db,
-                        "INSERT INTO device_connections (session_id, family, port, identity, "
-                        "connected_utc_ms) VALUES (?,?,?,?,?)");
-  if (c.session_id) ins.bind(1, *c.session_id);
-  ins.bind(2, c.family);
-  ins.bind(3, c.port);
-  ins.bind(4, c.identity);
-  ins.bind(5, c.connected_utc_ms);
-  ins.exec();
-  return db.getLastInsertRowid();
+  return permitted_call(db, actor, Action::record_device_connection, now, [&] {
+    require_text("family", c.family);
+    require_text("port", c.port);
+    SQLite::Statement ins(db,
+                          "INSERT INTO device_connections (session_id, family, port, identity, "
+                          "connected_utc_ms) VALUES (?,?,?,?,?)");
+    if (c.session_id) ins.bind(1, *c.session_id);
+    ins.bind(2, c.family);
+    ins.bind(3, c.port);
+    ins.bind(4, c.identity);
+    ins.bind(5, c.connected_utc_ms);
+    ins.exec();
+    return db.getLastInsertRowid();
+  });
 }
 
 void record_device_disconnected(SQLite::Database& db, const Actor& actor, RowId connection_id,
                                 UtcMs disconnected_utc_ms, UtcMs now) {
-  require_permission(db, actor, Action::record_device_connection, now);
-  SQLite::Statement up(db, "UPDATE device_connections SET disconnected_utc_ms = ? WHERE id = ?");
-  up.bind(1, disconnected_utc_ms);
-  up.bind(2, connection_id);
-  if (up.exec() == 0) {
-    throw NotFound("device_connections id " + std::to_string(connection_id) + ": no such record");
-  }
+  return permitted_call(db, actor, Action::record_device_connection, now, [&] {
+    SQLite::Statement up(db, "UPDATE device_connections SET disconnected_utc_ms = ? WHERE id = ?");
+    up.bind(1, disconnected_utc_ms);
+    up.bind(2, connection_id);
+    if (up.exec() == 0) {
+      throw NotFound("device_connections id " + std::to_string(connection_id) + ": no such record");
+    }
+  });
 }
 
 }  // namespace vigil::db

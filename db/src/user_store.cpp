@@ -166,37 +166,40 @@ Actor create_first_admin(SQLite::Database& db, std::string_view name, std::strin
 
 Actor add_user(SQLite::Database& db, const Actor& admin, std::string_view name, Role role,
                std::string_view password, UtcMs now, PasswordCost cost) {
-  require_permission(db, admin, Action::manage_users, now);
-  return insert_user(db, admin.id, admin.name, name, role, password, now, cost);
+  return permitted_call(db, admin, Action::manage_users, now, [&] {
+    return insert_user(db, admin.id, admin.name, name, role, password, now, cost);
+  });
 }
 
 void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user_id, bool active,
                      UtcMs now) {
-  require_permission(db, admin, Action::manage_users, now);
-  SQLite::Transaction tx(db);
-  require_row(db, "users", user_id);
-  auto before = snapshot_before(db, "users", user_id);
-  SQLite::Statement up(db, "UPDATE users SET active = ? WHERE id = ?");
-  up.bind(1, active ? 1 : 0);
-  up.bind(2, user_id);
-  up.exec();
-  audit_row_change(db, admin, active ? "activate_user" : "deactivate_user", "users", user_id,
-                   std::move(before), now);
-  tx.commit();
+  return permitted_call(db, admin, Action::manage_users, now, [&] {
+    SQLite::Transaction tx(db);
+    require_row(db, "users", user_id);
+    auto before = snapshot_before(db, "users", user_id);
+    SQLite::Statement up(db, "UPDATE users SET active = ? WHERE id = ?");
+    up.bind(1, active ? 1 : 0);
+    up.bind(2, user_id);
+    up.exec();
+    audit_row_change(db, admin, active ? "activate_user" : "deactivate_user", "users", user_id,
+                     std::move(before), now);
+    tx.commit();
+  });
 }
 
 void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id, UtcMs now) {
-  require_permission(db, admin, Action::manage_users, now);
-  SQLite::Transaction tx(db);
-  require_row(db, "users", user_id);
-  auto before = snapshot_before(db, "users", user_id);
-  SQLite::Statement up(db,
-                       "UPDATE users SET failed_attempts = 0, locked_until_utc_ms = NULL "
-                       "WHERE id = ?");
-  up.bind(1, user_id);
-  up.exec();
-  audit_row_change(db, admin, "unlock_user", "users", user_id, std::move(before), now);
-  tx.commit();
+  return permitted_call(db, admin, Action::manage_users, now, [&] {
+    SQLite::Transaction tx(db);
+    require_row(db, "users", user_id);
+    auto before = snapshot_before(db, "users", user_id);
+    SQLite::Statement up(db,
+                         "UPDATE users SET failed_attempts = 0, locked_until_utc_ms = NULL "
+                         "WHERE id = ?");
+    up.bind(1, user_id);
+    up.exec();
+    audit_row_change(db, admin, "unlock_user", "users", user_id, std::move(before), now);
+    tx.commit();
+  });
 }
 
 Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view password,

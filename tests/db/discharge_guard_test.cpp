@@ -8,6 +8,7 @@
 #include <string>
 
 #include "db_test_support.hpp"
+#include "vigil/core/reading_flags.hpp"
 #include "vigil/db/administration_store.hpp"
 
 namespace vigil::db {
@@ -37,10 +38,10 @@ struct ObservedSession {
     advance_session(f.db, f.nurse, id, SessionPhase::observation, f.tick());
   }
 
-  void add_vital(const char* channel, UtcMs t, double value) {
-    f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" +
+  void add_vital(const char* channel, UtcMs t, double value, core::ReadingFlags flags = {}) {
+    f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags) VALUES (" +
               std::to_string(id) + ",'" + channel + "'," + std::to_string(t) + "," +
-              std::to_string(value) + ")");
+              std::to_string(value) + "," + std::to_string(flags.bits()) + ")");
   }
 
   // The refusal's message, or "(accepted)".
@@ -156,6 +157,37 @@ TEST(DbDischargeGuard, VitalsAreCheckedAgainstTheSessionsProfile) {
     if (tier.channel == core::Channel::spo2) tier.threshold = std::min(tier.threshold, 85.0);
   }
   EXPECT_EQ(s.try_discharge_ready(at + kMinute, profile), "(accepted)");
+}
+
+// A value the device marked doubtful (artifact, searching, ...) is not the patient's SpO2: the
+// decision uses the newest value without such a flag, here a low one, so discharge is refused.
+TEST(DbDischargeGuard, DoubtfulValuesAreNotUsed) {
+  ObservedSession s;
+  const UtcMs at = s.dosed + 125 * kMinute;
+  test::record_discharge_facts(s.f, s.id, at);
+  s.add_vital("spo2", at + 1000, 88);
+  for (const auto flag : {core::ReadingFlag::artifact, core::ReadingFlag::searching,
+                          core::ReadingFlag::low_signal_quality, core::ReadingFlag::out_of_track}) {
+    s.add_vital("spo2", at + 2000, 97, core::ReadingFlags{}.set(flag));
+    const std::string msg = s.try_discharge_ready(at + kMinute);
+    EXPECT_NE(msg.find("SpO2 88 %"), std::string::npos) << core::reading_flag_name(flag) << msg;
+    s.f.db.exec("DELETE FROM vitals WHERE t_utc_ms = " + std::to_string(at + 2000));
+  }
+  // A pulse beep or a SmartPoint mark says nothing against the value.
+  s.add_vital(
+      "spo2", at + 2000, 97,
+      core::ReadingFlags{}.set(core::ReadingFlag::pulse_beep).set(core::ReadingFlag::smartpoint));
+  EXPECT_EQ(s.try_discharge_ready(at + kMinute), "(accepted)");
+}
+
+TEST(DbDischargeGuard, OnlyDoubtfulValuesMeansNoValue) {
+  ObservedSession s;
+  const UtcMs at = s.dosed + 125 * kMinute;
+  test::record_discharge_facts(s.f, s.id, at);
+  s.f.db.exec("UPDATE vitals SET flags = " +
+              std::to_string(core::ReadingFlags{}.set(core::ReadingFlag::sensor_off).bits()) +
+              " WHERE session_id = " + std::to_string(s.id));
+  EXPECT_NE(s.try_discharge_ready(at + kMinute).find("no SpO2 value"), std::string::npos);
 }
 
 }  // namespace

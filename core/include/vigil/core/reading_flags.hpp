@@ -63,4 +63,21 @@ class ReadingFlags {
   std::uint32_t bits_ = 0;
 };
 
+// The flags that make a value doubtful: the device says the sensor is off, faulty or searching,
+// the signal is disturbed or weak, or the value is stale, calibrating or out of its range. A
+// decision taken on one recorded value (discharge readiness) skips values carrying any of them;
+// the alarm engine, which must not miss a real low, only skips values without a sensor.
+inline constexpr ReadingFlags doubtful_value_flags() {
+  ReadingFlags f;
+  for (const ReadingFlag doubtful :
+       {ReadingFlag::sensor_off, ReadingFlag::sensor_disconnected, ReadingFlag::sensor_fault,
+        ReadingFlag::searching, ReadingFlag::searching_too_long, ReadingFlag::artifact,
+        ReadingFlag::out_of_track, ReadingFlag::low_perfusion, ReadingFlag::interference,
+        ReadingFlag::low_signal_quality, ReadingFlag::stale, ReadingFlag::calibrating,
+        ReadingFlag::value_out_of_range}) {
+    f.set(doubtful);
+  }
+  return f;
+}
+
 }  // namespace vigil::core
