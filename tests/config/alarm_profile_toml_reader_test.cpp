@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <ostream>
 
 #include "alarm_profile_toml.hpp"
 
@@ -51,6 +52,9 @@ struct StructureCase {
   const char* key;
   const char* rule_part;
 };
+
+// ctest and gtest name each case by its name instead of printing the struct's bytes.
+void PrintTo(const StructureCase& c, std::ostream* os) { *os << c.name; }
 
 class AlarmProfileTomlStructure : public ::testing::TestWithParam<StructureCase> {};
 
