@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "confirmation_check.hpp"
 #include "vigil/protocols/contec.hpp"
 
 namespace {
@@ -82,5 +83,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto s = chunked.last_signal();
     check(s && s->strength >= 0 && s->strength <= 15 && s->bar_graph >= 0 && s->bar_graph <= 15);
   }
+  vigil::fuzz::check_confirmation([] { return ContecLegacyDecoder{}; }, bytes, chunk);
   return 0;
 }

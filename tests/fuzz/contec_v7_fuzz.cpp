@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "confirmation_check.hpp"
 #include "vigil/protocols/contec.hpp"
 
 namespace {
@@ -102,5 +103,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   check(commands == parser.packets());
   check(9 * commands + parser.bytes_discarded() <= bytes.size());
+  vigil::fuzz::check_confirmation([] { return ContecV7Decoder{}; }, bytes, chunk);
   return 0;
 }

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 
+#include "confirmation_check.hpp"
 #include "vigil/core/channel.hpp"
 #include "vigil/protocols/masimo.hpp"
 
@@ -90,6 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The shortest frame: "MM/DD/YY HH:MM:SS SPO2= BPM=" and a line end, 29 bytes.
   check(c.frames * 29 <= input.size() - c.bytes_discarded - whole.buffered_bytes());
   check(whole_sink.readings <= c.frames * 6);
+
+  vigil::fuzz::check_confirmation([] { return MasimoAsciiDecoder{}; }, input, chunk);
 
   // Resynchronisation: end whatever is pending, then one good line must decode exactly.
   OximeterState state;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <span>
 
+#include "confirmation_check.hpp"
 #include "vigil/core/channel.hpp"
 #include "vigil/protocols/nonin.hpp"
 
@@ -130,6 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     require(c.checksum_errors == 0 && whole.packets_dropped() == 0);
   }
+
+  vigil::fuzz::check_confirmation([] { return NoninDecoder(kFormat); }, bytes, 1 + data[0] % 16);
 
   const std::uint64_t confirmed = b.packets;
   a.finish(chunked);
