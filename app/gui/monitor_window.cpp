@@ -156,7 +156,9 @@ void MonitorWindow::showTiles(const station::ScreenSnapshot& s) {
   }
   QStringList detail;
   if (mean.value) detail << QStringLiteral("(%1)").arg(*mean.value, 0, 'f', 0);
-  if (s.nibp.measuring) {
+  if (s.nibp.measuring && !sys.value) {  // the tile itself says "measuring"
+    if (s.nibp.cuff_pressure) detail << tr("cuff %1").arg(*s.nibp.cuff_pressure, 0, 'f', 0);
+  } else if (s.nibp.measuring) {
     detail << (s.nibp.cuff_pressure ? tr("measuring, cuff %1").arg(*s.nibp.cuff_pressure, 0, 'f', 0)
                                     : tr("measuring"));
   } else if (s.nibp.measured_at && sys.value) {

@@ -35,9 +35,9 @@ enum class Absence : std::uint8_t {
   sensor_fault,         // probe error, incompatible sensor
   disconnected,         // the device link is gone
   not_measured,         // NIBP: no measurement yet this session
-  measuring,            // NIBP: a measurement is running
-  alarm_off,            // a clinician turned this channel's alarms off (value may still show)
+  measuring,            // NIBP: a measurement is running and none is on record yet
 };
+// (A channel whose alarms a clinician turned off keeps its value; ChannelAlarmState says so.)
 
 constexpr std::string_view absence_text(Absence a) {
   switch (a) {
@@ -61,8 +61,6 @@ constexpr std::string_view absence_text(Absence a) {
       return "not measured";
     case Absence::measuring:
       return "measuring";
-    case Absence::alarm_off:
-      return "alarm off";
   }
   return "";
 }

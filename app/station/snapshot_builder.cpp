@@ -290,6 +290,12 @@ ScreenSnapshot SnapshotBuilder::build(core::SteadyTime now, core::Annunciation a
   }
   for (const auto& off : annunciation.alarms_off) s.channel(off.channel).alarm.alarm_off = true;
   s.nibp = nibp_;
+  if (nibp_.measuring) {  // a tile without a value says the cuff is working, not "not measured"
+    for (const Channel c : {Channel::nibp_systolic, Channel::nibp_diastolic, Channel::nibp_mean,
+                            Channel::nibp_pulse_rate}) {
+      if (!s.channel(c).value) s.channel(c).absence = Absence::measuring;
+    }
+  }
   s.pleth = std::move(pleth_);
   pleth_ = PlethBlock{};
   pleth_.device = s.pleth.device;

@@ -78,6 +78,25 @@ TEST(MonitorWindow, AbsentValuesShowDashesAndTheReason) {
   EXPECT_EQ(window.nibpTile()->reasonText(), "disconnected");
 }
 
+TEST(MonitorWindow, NibpTileDuringAMeasurement) {
+  MonitorWindow window;
+  auto s = t::normalSnapshot();
+  s.nibp.measuring = true;
+  s.nibp.cuff_pressure = 142;
+  window.showSnapshot(s);  // a previous measurement is on record: it stays, the cuff works
+  EXPECT_EQ(window.nibpTile()->valueText(), "128/82");
+  EXPECT_EQ(window.nibpTile()->detailText(), "(97)  measuring, cuff 142");
+
+  for (const Channel c : {Channel::nibp_systolic, Channel::nibp_diastolic, Channel::nibp_mean}) {
+    s.channel(c).value.reset();
+    s.channel(c).absence = Absence::measuring;
+  }
+  window.showSnapshot(s);  // the first measurement of the session
+  EXPECT_EQ(window.nibpTile()->valueText(), "---");
+  EXPECT_EQ(window.nibpTile()->reasonText(), "measuring");
+  EXPECT_EQ(window.nibpTile()->detailText(), "cuff 142");
+}
+
 TEST(MonitorWindow, MediumSpo2AlarmInTheBarAndOnTheTile) {
   MonitorWindow window;
   window.show();

@@ -222,6 +222,8 @@ TEST_F(SnapshotBuilderTest, NibpMeasuringCuffPressureAndMeasuredAt) {
   EXPECT_FALSE(s.nibp.measured_at);
   EXPECT_TRUE(s.devices[1].nibp_measuring);
   EXPECT_FALSE(s.channel(Channel::cuff_pressure).value) << "cuff pressure is not a tile value";
+  EXPECT_EQ(s.channel(Channel::nibp_systolic).absence, Absence::measuring);
+  EXPECT_EQ(build(kT0).channel(Channel::nibp_mean).absence, Absence::measuring);
 
   builder.on_reading(reading(Channel::nibp_systolic, 124, kCuff, kT0 + 30s));
   builder.on_reading(reading(Channel::nibp_diastolic, 82, kCuff, kT0 + 30s));
@@ -230,6 +232,7 @@ TEST_F(SnapshotBuilderTest, NibpMeasuringCuffPressureAndMeasuredAt) {
   EXPECT_FALSE(s.nibp.cuff_pressure);
   EXPECT_EQ(s.nibp.measured_at, kT0 + 30s);
   EXPECT_EQ(s.channel(Channel::nibp_systolic).value, 124);
+  EXPECT_EQ(s.channel(Channel::nibp_systolic).absence, Absence::none);
 
   builder.on_reading(reading(Channel::cuff_pressure, 90, kCuff, kT0 + 60s));
   builder.on_condition(condition(DeviceConditionKind::nibp_done, true, kCuff));
@@ -247,6 +250,7 @@ TEST_F(SnapshotBuilderTest, NibpLinkLostDuringAMeasurementEndsTheMeasurement) {
   EXPECT_FALSE(s.devices[1].nibp_measuring);
   EXPECT_FALSE(s.nibp.measuring) << "a cuff that is gone is not measuring";
   EXPECT_FALSE(s.nibp.cuff_pressure);
+  EXPECT_EQ(s.channel(Channel::nibp_systolic).absence, Absence::not_measured);
 }
 
 TEST_F(SnapshotBuilderTest, PlethSamplesAreADeltaWithTheDeviceRate) {
