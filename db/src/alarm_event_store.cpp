@@ -53,7 +53,7 @@ RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlar
 
 void record_alarm_priority(SQLite::Database& db, const Actor& actor, RowId alarm_id,
                            core::AlarmPriority priority, UtcMs now) {
-  return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
+  permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_priority", "priority = ?", 1,
         [&](SQLite::Statement& st) {
@@ -65,7 +65,7 @@ void record_alarm_priority(SQLite::Database& db, const Actor& actor, RowId alarm
 
 void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
                       UtcMs now) {
-  return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
+  permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_cleared", "end_utc_ms = ?", 1,
         [&](SQLite::Statement& st) { st.bind(1, end_utc_ms); }, now);
@@ -73,7 +73,7 @@ void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, 
 }
 
 void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
-  return permitted_call(db, actor, Action::acknowledge_alarm, now, [&] {
+  permitted_call(db, actor, Action::acknowledge_alarm, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_acknowledged", "acknowledged_by = ?, acknowledged_utc_ms = ?",
         2,
@@ -86,7 +86,7 @@ void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id,
 }
 
 void pause_alarm_audio(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
-  return permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
+  permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_audio_paused", "audio_paused_by = ?, audio_paused_utc_ms = ?",
         2,

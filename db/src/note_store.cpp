@@ -77,7 +77,7 @@ RowId draft_note(SQLite::Database& db, const Actor& actor, RowId session_id, Not
 
 void update_note(SQLite::Database& db, const Actor& actor, RowId note_id, const std::string& body,
                  UtcMs now) {
-  return permitted_call(db, actor, Action::update_note, now, [&] {
+  permitted_call(db, actor, Action::update_note, now, [&] {
     require_text("body", body);
     SQLite::Transaction tx(db);
     const auto note = load_note(db, note_id);

@@ -54,7 +54,7 @@ RowId create_patient(SQLite::Database& db, const Actor& actor, const NewPatient&
 
 void update_patient_weight(SQLite::Database& db, const Actor& actor, RowId patient_id,
                            double weight_kg, UtcMs now) {
-  return permitted_call(db, actor, Action::update_patient, now, [&] {
+  permitted_call(db, actor, Action::update_patient, now, [&] {
     check_weight(weight_kg);
     SQLite::Transaction tx(db);
     require_row(db, "patients", patient_id);

@@ -100,7 +100,7 @@ void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
 
 void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
                      core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile) {
-  return permitted_call(db, actor, Action::advance_session, now, [&] {
+  permitted_call(db, actor, Action::advance_session, now, [&] {
     SQLite::Transaction tx(db);
     const auto s = load_session(db, session_id);
     auto guards = gather_guards(db, session_id);
@@ -122,7 +122,7 @@ void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
 
 void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
                        const std::string& reason, UtcMs now) {
-  return permitted_call(db, actor, Action::end_session_early, now, [&] {
+  permitted_call(db, actor, Action::end_session_early, now, [&] {
     SQLite::Transaction tx(db);
     const auto s = load_session(db, session_id);
     const core::EarlyEnd early{reason, actor.role == Role::clinician};
@@ -135,7 +135,7 @@ void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_i
 
 void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
                                const std::string& profile_text, UtcMs now) {
-  return permitted_call(db, actor, Action::set_session_alarm_profile, now, [&] {
+  permitted_call(db, actor, Action::set_session_alarm_profile, now, [&] {
     require_text("alarm_profile", profile_text);
     SQLite::Transaction tx(db);
     require_open(load_session(db, session_id), "alarm profile changes");

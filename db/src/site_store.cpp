@@ -10,7 +10,7 @@ namespace vigil::db {
 
 void set_site_setting(SQLite::Database& db, const Actor& admin, const std::string& key,
                       const std::string& value, UtcMs now) {
-  return permitted_call(db, admin, Action::change_site_settings, now, [&] {
+  permitted_call(db, admin, Action::change_site_settings, now, [&] {
     require_text("key", key);
     SQLite::Transaction tx(db);
     SQLite::Statement find(db, "SELECT id FROM site_settings WHERE key = ?");
@@ -63,7 +63,7 @@ RowId record_device_connected(SQLite::Database& db, const Actor& actor,
 
 void record_device_disconnected(SQLite::Database& db, const Actor& actor, RowId connection_id,
                                 UtcMs disconnected_utc_ms, UtcMs now) {
-  return permitted_call(db, actor, Action::record_device_connection, now, [&] {
+  permitted_call(db, actor, Action::record_device_connection, now, [&] {
     SQLite::Statement up(db, "UPDATE device_connections SET disconnected_utc_ms = ? WHERE id = ?");
     up.bind(1, disconnected_utc_ms);
     up.bind(2, connection_id);

@@ -173,7 +173,7 @@ Actor add_user(SQLite::Database& db, const Actor& admin, std::string_view name, 
 
 void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user_id, bool active,
                      UtcMs now) {
-  return permitted_call(db, admin, Action::manage_users, now, [&] {
+  permitted_call(db, admin, Action::manage_users, now, [&] {
     SQLite::Transaction tx(db);
     require_row(db, "users", user_id);
     auto before = snapshot_before(db, "users", user_id);
@@ -188,7 +188,7 @@ void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user
 }
 
 void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id, UtcMs now) {
-  return permitted_call(db, admin, Action::manage_users, now, [&] {
+  permitted_call(db, admin, Action::manage_users, now, [&] {
     SQLite::Transaction tx(db);
     require_row(db, "users", user_id);
     auto before = snapshot_before(db, "users", user_id);
