@@ -111,6 +111,15 @@ void AlarmEngine::raise(ConditionSlot& s, AlarmPriority p, std::optional<AlarmLi
   s.signalled_at = now.steady;
   s.burst_owed = max_priority(s.burst_owed, p);
   emit_event(event_for(AlarmEventKind::raised, s, now));
+  end_pause_for_new_signal(now);
+}
+
+void AlarmEngine::end_pause_for_new_signal(AlarmTime now) {
+  // Pausing answered the conditions signalled so far; a new or worse one must be heard.
+  if (!pause_until_ || now.steady >= *pause_until_) return;
+  pause_until_.reset();
+  pause_to_ = now.steady;
+  emit_system(AlarmEventKind::audio_resumed, {}, now, {});
 }
 
 void AlarmEngine::change_priority(ConditionSlot& s, AlarmPriority p,
@@ -135,6 +144,7 @@ void AlarmEngine::change_priority(ConditionSlot& s, AlarmPriority p,
   AlarmEvent e = event_for(up ? AlarmEventKind::escalated : AlarmEventKind::de_escalated, s, now);
   e.previous_priority = previous;
   emit_event(e);
+  if (up) end_pause_for_new_signal(now);
 }
 
 void AlarmEngine::clear(ConditionSlot& s, std::optional<double> value, AlarmTime now,

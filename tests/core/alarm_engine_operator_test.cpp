@@ -93,28 +93,64 @@ TEST_F(AlarmEngineTest, WithoutLatchingAClearedConditionLeaves) {
   EXPECT_TRUE(annunciation().conditions.empty());
 }
 
-TEST_F(AlarmEngineTest, AudioPausePausesAllAudioAndCountsDown) {
+TEST_F(AlarmEngineTest, AudioPausePausesTheAudioAndCountsDown) {
   feed(Channel::spo2, 84);
   engine_->pause_audio(now(), "ana");
   EXPECT_EQ(new_events(), "raised:spo2_low:high, audio_paused:alarm_system");
   EXPECT_EQ(last_event().who, "ana");
   advance(30s);
-  feed(Channel::pulse_rate, 155);  // a new condition during the pause stays silent
+  feed(Channel::spo2, 83);  // the same condition goes on: still paused
   Annunciation a = annunciation();
   EXPECT_EQ(a.audio_state, AudioState::audio_paused);
   EXPECT_EQ(a.audio_pause_remaining, 90s);
   EXPECT_EQ(a.audio.pulses_per_burst, 0);
   EXPECT_EQ(a.visual.colour, AlarmColour::red);
-  EXPECT_EQ(a.conditions.size(), 2u);
-  advance(89s);
+  for (int s = 0; s < 89; ++s) {  // the oximeter goes on sending: no other condition comes
+    advance(1s);
+    feed(Channel::spo2, 83);
+  }
   tick();
   EXPECT_EQ(annunciation().audio_pause_remaining, 1s);
   advance(1s);
   tick();
-  EXPECT_EQ(new_physiological_events(), "raised:pulse_rate_high:high, audio_resumed:alarm_system");
+  EXPECT_EQ(new_events(), "audio_resumed:alarm_system");
   a = annunciation();
   EXPECT_EQ(a.audio_state, AudioState::sounding);
   EXPECT_EQ(a.audio_priority, AlarmPriority::high);
+}
+
+// Silencing one condition never silences others (DESIGN.md): pausing answers what was
+// signalled; a condition raised during the pause ends it and sounds at once.
+TEST_F(AlarmEngineTest, ANewConditionDuringThePauseEndsIt) {
+  feed(Channel::pulse_rate, 155);
+  engine_->pause_audio(now(), "ana");
+  advance(30s);
+  feed(Channel::spo2, 84);
+  EXPECT_EQ(new_events(),
+            "raised:pulse_rate_high:high, audio_paused:alarm_system, raised:spo2_low:high, "
+            "audio_resumed:alarm_system");
+  EXPECT_EQ(last_event().who, "");
+  const Annunciation a = annunciation();
+  EXPECT_EQ(a.audio_state, AudioState::sounding);
+  EXPECT_EQ(a.audio_priority, AlarmPriority::high);
+  EXPECT_EQ(a.audio_pause_remaining, 0s);
+  EXPECT_EQ(a.conditions.size(), 2u);
+}
+
+TEST_F(AlarmEngineTest, AnEscalationDuringThePauseEndsIt) {
+  feed(Channel::spo2, 88);
+  advance(10s);
+  feed(Channel::spo2, 88);  // medium after its 10 s delay
+  engine_->pause_audio(now(), "ana");
+  advance(20s);
+  feed(Channel::spo2, 88);
+  EXPECT_EQ(annunciation().audio_state, AudioState::audio_paused);
+  feed(Channel::spo2, 84);  // worse: high
+  EXPECT_EQ(new_events(),
+            "raised:spo2_low:medium, audio_paused:alarm_system, escalated:spo2_low:high, "
+            "audio_resumed:alarm_system");
+  EXPECT_EQ(annunciation().audio_state, AudioState::sounding);
+  EXPECT_EQ(annunciation().audio_priority, AlarmPriority::high);
 }
 
 TEST_F(AlarmEngineTest, AudioPauseLengthComesFromTheProfileAndCanEndEarly) {
@@ -133,14 +169,16 @@ TEST_F(AlarmEngineTest, AudioPauseLengthComesFromTheProfileAndCanEndEarly) {
   EXPECT_EQ(annunciation().audio_state, AudioState::sounding);
 }
 
-TEST_F(AlarmEngineTest, BriefConditionDuringPauseIsNotPlayedAfterIt) {
+TEST_F(AlarmEngineTest, BriefConditionDuringPauseEndsItAndOwesItsBurst) {
   engine_->pause_audio(now(), "ana");
   advance(10s);
   feed(Channel::spo2, 84);
   advance(200ms);
   feed(Channel::spo2, 97);
-  advance(120s);  // the pause has ended
-  EXPECT_EQ(annunciation().audio_state, AudioState::no_condition);
+  const Annunciation a = annunciation();
+  EXPECT_EQ(a.audio_state, AudioState::sounding) << "the brief desaturation is heard once";
+  EXPECT_EQ(a.audio_priority, AlarmPriority::high);
+  EXPECT_EQ(a.audio_pause_remaining, 0s);
 }
 
 TEST_F(AlarmEngineTest, AlarmOffNeedsAClinician) {

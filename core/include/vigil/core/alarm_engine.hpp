@@ -31,11 +31,12 @@
 // - Acknowledge silences the conditions visible at that moment (and pays bursts still owed by
 //   brief ones that already cleared); a later raise sounds, and an escalation of an
 //   acknowledged condition sounds again (it is a new, worse state). De-escalation keeps it.
-// - Audio pause: all audio is paused for profile.audio_pause, including conditions raised
-//   during the pause (IEC 60601-1-8 AUDIO PAUSED: the signal is inactivated for the period;
-//   the visual signal stays; IEC also lets a new condition end the pause, which Vigil does
-//   not). Pausing counts as a response to bursts owed so far, and a brief condition that came
-//   and went during the pause is not played after it.
+// - Audio pause: the audio of the conditions signalled so far is paused for
+//   profile.audio_pause (IEC 60601-1-8 AUDIO PAUSED; the visual signal stays). Pausing
+//   silences what the operator has seen, never what comes after: a condition raised or
+//   escalated during the pause ends it (audio_resumed, no operator), as IEC allows, so a new
+//   desaturation is heard while an older condition was paused. Pausing counts as a response
+//   to bursts owed so far.
 // - Alarm off for a channel needs a clinician; its conditions end (cleared) and nothing is
 //   evaluated on it until alarm_on; shown in the annunciation and reminded every
 //   profile.alarm_off_reminder.
@@ -176,6 +177,7 @@ class AlarmEngine {
   // Condition life cycle and events (alarm_engine.cpp).
   void raise(ConditionSlot& s, AlarmPriority p, std::optional<AlarmLimit> limit,
              std::optional<double> value, DeviceId device, AlarmTime now);
+  void end_pause_for_new_signal(AlarmTime now);
   void change_priority(ConditionSlot& s, AlarmPriority p, std::optional<AlarmLimit> limit,
                        std::optional<double> value, AlarmTime now);
   void clear(ConditionSlot& s, std::optional<double> value, AlarmTime now, bool may_latch);
