@@ -23,9 +23,12 @@ bool exists(SQLite::Database& db, const std::string& sql, RowId session_id) {
 
 core::TransitionGuards gather_guards(SQLite::Database& db, RowId id) {
   core::TransitionGuards g;
-  g.pre_dose_checklist_complete = exists(
-      db, "SELECT 1 FROM checklists WHERE session_id = ? AND kind = 'pre_dose' AND complete = 1",
-      id);
+  // Checklists are append-only: the newest pre-dose checklist is the one in force.
+  g.pre_dose_checklist_complete = exists(db,
+                                         "SELECT 1 FROM (SELECT complete FROM checklists WHERE "
+                                         "session_id = ? AND kind = 'pre_dose' ORDER BY t_utc_ms "
+                                         "DESC, id DESC LIMIT 1) WHERE complete = 1",
+                                         id);
   g.pre_dose_bp_recorded = exists(
       db, "SELECT 1 FROM observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose'",
       id);

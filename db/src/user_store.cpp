@@ -202,20 +202,26 @@ void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id,
   });
 }
 
+// After a correct password the count of failures in a row starts again (audited as `action`).
+void reset_failed_attempts(SQLite::Database& db, const UserRow& u, std::string_view action,
+                           UtcMs now) {
+  SQLite::Transaction tx(db);
+  auto before = snapshot_before(db, "users", u.id);
+  SQLite::Statement up(db,
+                       "UPDATE users SET failed_attempts = 0, locked_until_utc_ms = NULL "
+                       "WHERE id = ?");
+  up.bind(1, u.id);
+  up.exec();
+  audit_row_change(db, u.actor(), action, "users", u.id, std::move(before), now);
+  tx.commit();
+}
+
 Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view password,
                    UtcMs now) {
   const auto u = user_by_name(db, name);
   if (!u) refuse_login(db, nullptr, name, "unknown user", now);
   check_password(db, *u, password, "login_failed", now);
-  SQLite::Transaction tx(db);
-  auto before = snapshot_before(db, "users", u->id);
-  SQLite::Statement up(db,
-                       "UPDATE users SET failed_attempts = 0, locked_until_utc_ms = NULL "
-                       "WHERE id = ?");
-  up.bind(1, u->id);
-  up.exec();
-  audit_row_change(db, u->actor(), "login", "users", u->id, std::move(before), now);
-  tx.commit();
+  reset_failed_attempts(db, *u, "login", now);
   return u->actor();
 }
 
@@ -224,6 +230,8 @@ void reauthenticate(SQLite::Database& db, const Actor& actor, std::string_view p
   const auto u = user_by_id(db, actor.id);
   if (!u || u->name != actor.name) refuse_login(db, nullptr, actor.name, "unknown user", now);
   check_password(db, *u, password, "signature_password_failed", now);
+  // "Five failed logins in a row": a correct signature password ends the row too.
+  if (u->failed != 0) reset_failed_attempts(db, *u, "signature_password_ok", now);
 }
 
 }  // namespace vigil::db

@@ -123,6 +123,34 @@ TEST(DbSessions, PhasesFollowTheCoreRules) {
       << "closed";
 }
 
+// Checklists are append-only: a later, incomplete pre-dose checklist (an item found unmet on a
+// second look) is the one in force, and dosing may not start on the earlier complete one.
+TEST(DbSessions, TheNewestPreDoseChecklistIsTheOneInForce) {
+  StoreFixture f;
+  const RowId s = f.planned_session();
+  advance_session(f.db, f.nurse, s, SessionPhase::pre_dose, f.tick());
+  record_bp(f.db, f.nurse, {s, f.now, 120, 80, std::nullopt, vigil::core::BpSource::device},
+            f.tick());
+  ChecklistEntry c{s, ChecklistKind::pre_dose, {}, f.now};
+  for (const char* item :
+       {"identity_confirmed", "consent_confirmed", "fasting_confirmed", "medication_review_done",
+        "escort_arranged", "no_driving_acknowledged"}) {
+    c.items.emplace_back(item, true);
+  }
+  record_checklist(f.db, f.nurse, c, f.tick());
+  c.items[2].second = false;  // fasting not confirmed after all
+  c.t_utc_ms = f.now;
+  record_checklist(f.db, f.nurse, c, f.tick());
+  EXPECT_NE(validation_message([&] {
+              advance_session(f.db, f.nurse, s, SessionPhase::dosing, f.tick());
+            }).find("checklist"),
+            std::string::npos);
+  c.items[2].second = true;
+  c.t_utc_ms = f.now;
+  record_checklist(f.db, f.nurse, c, f.tick());
+  advance_session(f.db, f.nurse, s, SessionPhase::dosing, f.tick());
+}
+
 TEST(DbSessions, EarlyEndAfterDosingNeedsAClinician) {
   StoreFixture f;
   const RowId d = f.dosing_session();

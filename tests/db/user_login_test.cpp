@@ -68,6 +68,24 @@ TEST(DbUserLogin, FourFailuresDoNotLockAndSuccessResetsTheCount) {
   EXPECT_NO_THROW(authenticate(f.db, "nina", kPassword, f.tick()));
 }
 
+// Failures count in a row whether they were at login or at a signature: a correct signature
+// password ends the row, so typos spread over a shift do not add up to a lockout.
+TEST(DbUserLogin, CorrectSignaturePasswordResetsTheCount) {
+  StoreFixture f;
+  for (int i = 0; i < kMaxFailedLogins - 1; ++i) {
+    EXPECT_THROW(authenticate(f.db, "nina", "wrong password!", f.tick()), AuthenticationFailed);
+  }
+  reauthenticate(f.db, f.nurse, kPassword, f.tick());
+  EXPECT_EQ(f.last_action(), "signature_password_ok");
+  EXPECT_EQ(f.db.execAndGet("SELECT failed_attempts FROM users WHERE name='nina'").getInt(), 0);
+  EXPECT_THROW(authenticate(f.db, "nina", "wrong password!", f.tick()), AuthenticationFailed);
+  EXPECT_NO_THROW(authenticate(f.db, "nina", kPassword, f.tick())) << "one failure, not five";
+  const auto entries = f.audit_count();
+  reauthenticate(f.db, f.nurse, kPassword, f.tick());
+  EXPECT_EQ(f.audit_count(), entries) << "nothing to reset, nothing written";
+  EXPECT_TRUE(verify_audit_chain(f.db).ok);
+}
+
 TEST(DbUserLogin, AdminUnlocksAndDeactivates) {
   StoreFixture f;
   for (int i = 0; i < kMaxFailedLogins; ++i) {
