@@ -141,8 +141,14 @@ void Station::replace_engine(const core::AlarmProfile& profile) {
   const core::SessionPhase phase = engine_->phase();
   engine_ = std::make_unique<core::AlarmEngine>(profile, static_cast<core::AlarmEventSink&>(*this),
                                                 phase);
-  // The new engine learns the links already down now; readings and the silence watchdog bring
-  // the rest within a second.
+  // The new engine learns what the old one was told and a driver does not repeat: the device
+  // conditions in force (a device already silent, a sensor off, a low battery) from when they
+  // began, the NIBP baseline, and the links down now. Readings bring the values within a second.
+  for (auto& known : conditions_in_force_) {
+    known.condition.detail = known.detail;
+    engine_->on_device_condition(known.condition);
+  }
+  if (nibp_baseline_) engine_->set_nibp_baseline(nibp_baseline_->first, nibp_baseline_->second);
   const core::AlarmTime t = now();
   for (const auto& d : config_.devices) {
     if (std::find(connected_.begin(), connected_.end(), d.device_id) != connected_.end()) continue;
@@ -173,6 +179,15 @@ void Station::on_condition(const core::DeviceCondition& c) {
     if (link_up && known == connected_.end()) connected_.push_back(c.device);
     if (link_down && known != connected_.end()) connected_.erase(known);
     log_link(c.device, link_up, c.utc_time);
+  } else {
+    auto& in_force = conditions_in_force_;
+    in_force.erase(std::remove_if(in_force.begin(), in_force.end(),
+                                  [&](const ConditionInForce& known) {
+                                    return known.condition.device == c.device &&
+                                           known.condition.kind == c.kind;
+                                  }),
+                   in_force.end());
+    if (c.active) in_force.push_back({c, std::string(c.detail)});
   }
   engine_->on_device_condition(c);
   builder_->on_condition(c);
@@ -230,6 +245,7 @@ void Station::add_marker(TrendMarker::Kind kind, core::SteadyTime at, std::strin
 
 void Station::set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg) {
   hub_->thread().post([this, systolic_mmhg, diastolic_mmhg] {
+    nibp_baseline_ = std::pair{systolic_mmhg, diastolic_mmhg};
     engine_->set_nibp_baseline(systolic_mmhg, diastolic_mmhg);
   });
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "screen_snapshot.hpp"
@@ -130,7 +131,16 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   std::unique_ptr<SessionEventLog> log_;
   std::vector<WaveformRecording> waveforms_;
   std::vector<core::DeviceId> connected_;  // devices whose port is open (acquisition thread)
-  StationCounters counters_;               // acquisition thread; read with run_and_wait
+  // What the engine was told that a replacement engine must know too (acquisition thread): the
+  // device conditions in force (no data, sensor off, low battery, ...; a driver reports each
+  // once) and the NIBP baseline.
+  struct ConditionInForce {
+    core::DeviceCondition condition;  // its detail views `detail` below
+    std::string detail;
+  };
+  std::vector<ConditionInForce> conditions_in_force_;
+  std::optional<std::pair<double, double>> nibp_baseline_;
+  StationCounters counters_;  // acquisition thread; read with run_and_wait
 };
 
 }  // namespace vigil::station

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
 
 #include "scaled_clock.hpp"
 #include "snapshot_mailbox.hpp"
@@ -188,6 +189,37 @@ TEST_F(PipelineFixture, UnplugRaisesDisconnectedWithinOneSecond) {
     EXPECT_LE(q.getColumn(2).getInt64(), q.getColumn(3).getInt64());
   }
   EXPECT_EQ(rows, 2);
+}
+
+// A session that brings its own alarm profile replaces the engine: the new engine must still
+// know a device that had already gone silent (its driver reports no_data once), or the silence
+// would never alarm during the session.
+TEST_F(PipelineFixture, ASessionStartedOnASilentDeviceStillAlarmsNoData) {
+  const sim::Timeline timeline = *sim::make_scenario("silence");  // silent from 10 s
+  Bedside b = bedside("nonin-df2", timeline, 8);
+  ASSERT_TRUE(listener.wait_for_condition(
+      [](const auto& c) { return c.kind == core::DeviceConditionKind::no_data && c.active; }, 15s))
+      << "the driver never reported the silence";
+  SessionRecording r;
+  r.recorder = recorder.get();
+  r.actor = store.nurse;
+  r.session_id = session;
+  r.profile = core::default_alarm_profile();
+  const auto begun = std::chrono::steady_clock::now();
+  b.station->begin_session(std::move(r));
+  const auto is_no_data_raised = [&](const SeenEvent& e) {
+    return e.seen_at >= begun && e.event.kind == AlarmEventKind::raised &&
+           e.event.condition.kind == core::AlarmConditionKind::technical &&
+           e.event.condition.technical == core::TechnicalCondition::no_data;
+  };
+  const auto deadline = begun + 25s;  // the no_data delay (10 s) runs from the silence
+  bool raised = false;
+  while (!raised && std::chrono::steady_clock::now() < deadline) {
+    for (const auto& e : listener.events()) raised = raised || is_no_data_raised(e);
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_TRUE(raised) << "the new engine did not learn that the device is silent";
+  b.station->end_session();
 }
 
 TEST_F(PipelineFixture, SnapshotsAreAtMostThirtyASecondAndShowTheValues) {

@@ -2,6 +2,7 @@
 // A station over real pseudo-terminals: simulators from drivers/sim, a real database file with a
 // dosing session, and a listener that keeps every alarm event, device condition and snapshot.
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -60,6 +61,13 @@ class CollectingListener : public StationListener {
       return false;
     });
     return found;
+  }
+  // Waits up to `timeout` for a device condition matching `pred`.
+  bool wait_for_condition(const std::function<bool(const core::DeviceCondition&)>& pred,
+                          std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(
+        lock, timeout, [&] { return std::any_of(conditions_.begin(), conditions_.end(), pred); });
   }
   std::vector<SeenEvent> events() const {
     std::lock_guard lock(mutex_);
