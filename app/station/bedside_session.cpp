@@ -21,8 +21,14 @@ SessionForStation start_patient_session(SQLite::Database& db, const db::Actor& a
   const db::RowId id = q.getColumn(0).getInt64();
   const bool planned = q.getColumn(1).getString() == "planned";
   q.reset();
-  if (planned) db::advance_session(db, actor, id, core::SessionPhase::pre_dose, now);
-  return lookup_session_for_station(db, id);
+  // Everything the station needs (its stored alarm profile loads) is checked before the
+  // session moves: a refused start leaves it as it was.
+  SessionForStation out = lookup_session_for_station(db, id);
+  if (planned) {
+    db::advance_session(db, actor, id, core::SessionPhase::pre_dose, now);
+    out.info.phase = core::SessionPhase::pre_dose;
+  }
+  return out;
 }
 
 }  // namespace vigil::station
