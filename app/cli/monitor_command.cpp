@@ -111,6 +111,7 @@ int run_monitor(const MonitorOptions& o) {
     r.actor = recording->actor;
     r.session_id = recording->session.id;
     r.info = recording->session.info;
+    r.database_file = o.db_file;  // phase changes made through the store reach the engine
     station.begin_session(std::move(r));
     std::printf("recording session %lld into %s as %s\n",
                 static_cast<long long>(recording->session.id), o.db_file.c_str(),

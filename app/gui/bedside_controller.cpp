@@ -71,6 +71,7 @@ void BedsideController::startStation(const StationModeOptions& options) {
   };
   recorder_ = std::make_unique<db::Recorder>(
       db::open_database(options.db_file, db::OpenMode::open_existing), ro);
+  db_file_ = options.db_file;
   station::StationConfig config;
   config.devices = options.devices;
   station_ = std::make_unique<station::Station>(std::move(config), bridge_);
@@ -97,6 +98,7 @@ void BedsideController::onStartSession(const QString& patient_id) {
     r.session_id = session.id;
     r.info = session.info;
     r.profile = session.profile;
+    r.database_file = db_file_;  // phase changes made through the store reach the engine
     station_->set_phase(session.info.phase);
     station_->begin_session(std::move(r));
     recording_ = true;

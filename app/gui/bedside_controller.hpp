@@ -54,6 +54,7 @@ class BedsideController : public QObject {
   StationBridge bridge_;
   std::unique_ptr<demo::DemoBedside> demo_;
   std::unique_ptr<db::Recorder> recorder_;  // station mode (the demo owns its own)
+  std::string db_file_;                     // station mode: followed for phase changes
   std::unique_ptr<station::Station> station_;
   db::Actor actor_;
   bool recording_ = false;

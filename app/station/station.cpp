@@ -81,6 +81,9 @@ core::AlarmTime Station::now() const { return {clock_->steady_now(), clock_->utc
 
 void Station::begin_session(SessionRecording recording) {
   end_session();
+  const auto watched_file = recording.database_file;
+  const db::RowId session_id = recording.session_id;
+  const core::SessionPhase phase = recording.info.phase;
   std::unique_ptr<SessionEventLog> log;
   if (recording.recorder) {
     log = std::make_unique<SessionEventLog>(*recording.recorder, recording.actor,
@@ -101,9 +104,14 @@ void Station::begin_session(SessionRecording recording) {
     builder_->set_session(recording_.info, clock_->steady_now() - recording_.elapsed_before);
     for (auto device : connected_) log_link(device, true, clock_->utc_now());
   });
+  if (watched_file) {
+    phase_watch_ = std::make_unique<SessionPhaseWatch>(
+        *watched_file, session_id, phase, [this](core::SessionPhase p) { set_phase(p); });
+  }
 }
 
 void Station::end_session() {
+  phase_watch_.reset();
   std::unique_ptr<SessionEventLog> log;
   db::Recorder* recorder = nullptr;
   hub_->thread().run_and_wait([&] {

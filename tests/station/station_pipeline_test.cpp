@@ -8,6 +8,7 @@
 #include "scaled_clock.hpp"
 #include "snapshot_mailbox.hpp"
 #include "station_test_support.hpp"
+#include "vigil/db/administration_store.hpp"
 #include "vigil/db/recorder.hpp"
 #include "vigil/drivers/sim/episodes.hpp"
 #include "vigil/drivers/sim/pty_simulator.hpp"
@@ -219,6 +220,39 @@ TEST_F(PipelineFixture, ASessionStartedOnASilentDeviceStillAlarmsNoData) {
     std::this_thread::sleep_for(100ms);
   }
   EXPECT_TRUE(raised) << "the new engine did not learn that the device is silent";
+  b.station->end_session();
+}
+
+// Phases are advanced through the store (the clinician's form, another workstation,
+// vigilctl); the station follows the session in its database file, so the engine's
+// phase-dependent priorities and the screen's phase change with it.
+TEST_F(PipelineFixture, ThePhaseFollowsTheSessionInTheDatabase) {
+  Bedside b = bedside("nonin-df2", sim::Timeline(sim::normal_vitals()), 0);
+  SessionRecording r;
+  r.recorder = recorder.get();
+  r.actor = store.nurse;
+  r.session_id = session;
+  r.info.phase = core::SessionPhase::dosing;
+  r.database_file = store.file;
+  b.station->begin_session(std::move(r));
+  db::NewAdministration a;
+  a.session_id = session;
+  a.drug = "ketamine";
+  a.form_strength = "10 mg/mL";
+  a.route = core::DoseRoute::iv;
+  a.dose_mg = 35;
+  a.lot = "LOT-1";
+  a.start_utc_ms = store.now;
+  recorder->run_clinical([&](SQLite::Database& db) {  // the one writer connection (DESIGN.md)
+    db::record_administration(db, store.nurse, a, store.tick());
+    db::advance_session(db, store.nurse, session, core::SessionPhase::observation, store.tick());
+  });
+  const auto until = std::chrono::steady_clock::now() + 5s;
+  while (listener.last_snapshot().session.phase != core::SessionPhase::observation &&
+         std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(listener.last_snapshot().session.phase, core::SessionPhase::observation);
   b.station->end_session();
 }
 
