@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
 #include "vigil/db/audit_chain.hpp"
@@ -40,6 +41,24 @@ bool writable(const std::string& file) {
   };
   return ::access(file.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0 &&
          marked_writable(file) && marked_writable(dir);
+}
+
+// One line per entry: a name with a tab or a line break (a refused login's name is whatever was
+// typed) is shown escaped (\xNN), never as a forged column or row.
+std::string printable(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f) {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 int run_verify(const AuditOptions& o) {
@@ -95,10 +114,10 @@ int run_log(const AuditOptions& o) {
         j["hash"] = e.hash;
         std::cout << j.dump() << '\n';
       } else {
-        std::cout << e.seq << '\t' << e.t_utc_ms << '\t' << e.actor_name << '\t' << e.action << '\t'
-                  << e.entity;
+        std::cout << e.seq << '\t' << e.t_utc_ms << '\t' << printable(e.actor_name) << '\t'
+                  << printable(e.action) << '\t' << printable(e.entity);
         if (e.entity_id) std::cout << ' ' << *e.entity_id;
-        std::cout << '\t' << e.new_value.value_or("-") << '\n';
+        std::cout << '\t' << printable(e.new_value.value_or("-")) << '\n';
       }
     }
     return kExitOk;
@@ -114,19 +133,21 @@ void register_audit_command(CLI::App& app) {
   cmd->require_subcommand(1);
   auto verify_o = std::make_shared<AuditOptions>();
   auto* verify = cmd->add_subcommand("verify", "Recompute the hash chain and check the records");
-  verify->add_option("--db", verify_o->file, "Database file")->required();
-  verify->add_option("--expect-head", verify_o->expect_head,
-                     "A head hash recorded earlier: the chain must still contain it");
+  verify->add_option("--db", verify_o->file, "Database file")->required()->check(non_empty_path());
+  verify
+      ->add_option("--expect-head", verify_o->expect_head,
+                   "A head hash recorded earlier: the chain must still contain it")
+      ->check(sha256_hex());
   add_runner(verify, [verify_o] { return run_verify(*verify_o); });
 
   auto head_o = std::make_shared<AuditOptions>();
   auto* head = cmd->add_subcommand("head", "Print the hash of the last entry");
-  head->add_option("--db", head_o->file, "Database file")->required();
+  head->add_option("--db", head_o->file, "Database file")->required()->check(non_empty_path());
   add_runner(head, [head_o] { return run_head(*head_o); });
 
   auto log_o = std::make_shared<AuditOptions>();
   auto* log = cmd->add_subcommand("log", "Print the audit log");
-  log->add_option("--db", log_o->file, "Database file")->required();
+  log->add_option("--db", log_o->file, "Database file")->required()->check(non_empty_path());
   log->add_flag("--json", log_o->json, "One JSON object per line");
   add_runner(log, [log_o] { return run_log(*log_o); });
 }

@@ -1,11 +1,15 @@
 // `vigilctl export csv --db FILE --session ID --user NAME [--out FILE]`: a session's numeric
 // vitals as CSV (one row per timestamp, one column per channel, empty for absent). The user
 // (clinician or auditor) logs in with VIGIL_PASSWORD or a prompt; the export is audited.
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
 #include "vigil/db/database.hpp"
@@ -22,6 +26,9 @@ struct ExportOptions {
 };
 
 int run_csv(const ExportOptions& o) {
+  if (!o.out.empty() && same_file(o.out, o.file)) {
+    return report_error("--out: must not be the --db file " + o.file);
+  }
   try {
     auto db = db::open_database(o.file, db::OpenMode::open_existing);
     const db::Actor actor = login_from_cli(db, o.user);
@@ -29,13 +36,23 @@ int run_csv(const ExportOptions& o) {
       db::export_vitals_csv(db, actor, o.session, std::cout, wall_clock_utc_ms());
       return kExitOk;
     }
-    std::ofstream out(o.out, std::ios::binary);
+    // Written beside the target and renamed over it only when complete: a refused or failed
+    // export leaves an existing file as it was.
+    const std::string partial = o.out + ".partial-" + std::to_string(::getpid());
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return report_error("--out: cannot write " + o.out);
-    const auto s = db::export_vitals_csv(db, actor, o.session, out, wall_clock_utc_ms());
-    out.close();
-    if (!out) return report_error("--out: cannot write " + o.out);
-    std::cerr << "exported " << s.rows << " rows to " << o.out << '\n';
-    return kExitOk;
+    try {
+      const auto s = db::export_vitals_csv(db, actor, o.session, out, wall_clock_utc_ms());
+      out.close();
+      if (!out) throw std::runtime_error("--out: cannot write " + o.out);
+      std::filesystem::rename(partial, o.out);
+      std::cerr << "exported " << s.rows << " rows to " << o.out << '\n';
+      return kExitOk;
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw;
+    }
   } catch (const std::exception& e) {
     return report_error(e.what());
   }
@@ -48,10 +65,11 @@ void register_export_command(CLI::App& app) {
   cmd->require_subcommand(1);
   auto o = std::make_shared<ExportOptions>();
   auto* csv = cmd->add_subcommand("csv", "A session's numeric vitals as CSV");
-  csv->add_option("--db", o->file, "Database file")->required();
-  csv->add_option("--session", o->session, "Session id")->required()->check(CLI::PositiveNumber);
+  csv->add_option("--db", o->file, "Database file")->required()->check(non_empty_path());
+  csv->add_option("--session", o->session, "Session id")->required()->check(whole_number_from(1));
   csv->add_option("--user", o->user, "Clinician or auditor who exports")->required();
-  csv->add_option("--out", o->out, "Output file (default: standard output)");
+  csv->add_option("--out", o->out, "Output file (default: standard output)")
+      ->check(non_empty_path());
   add_runner(csv, [o] { return run_csv(*o); });
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
 #include "device_spec.hpp"
@@ -140,11 +141,16 @@ void register_monitor_command(CLI::App& app) {
                   "protocols: " +
                       station::device_protocol_list())
       ->required();
-  cmd->add_option("--for", options->for_seconds, "Stop after SECONDS (default: until Ctrl-C)");
+  cmd->add_option("--for", options->for_seconds, "Stop after SECONDS (default: until Ctrl-C)")
+      ->check(finite_number(0, false, 7 * 24 * 3600.0, "seconds"));
+  // A cuff cycle takes about 30 s; clinical.md's checkpoints are minutes apart.
   cmd->add_option("--nibp-every", options->nibp_every_s,
-                  "SunTech: start a measurement every SECONDS");
-  cmd->add_option("--db", options->db_file, "Record into this Vigil database");
-  cmd->add_option("--session", options->session_id, "The session (id) to record into");
+                  "SunTech: start a measurement every SECONDS (60..86400)")
+      ->check(finite_number(60, true, 86400, "seconds"));
+  cmd->add_option("--db", options->db_file, "Record into this Vigil database")
+      ->check(non_empty_path());
+  cmd->add_option("--session", options->session_id, "The session (id) to record into")
+      ->check(whole_number_from(1));
   cmd->add_option("--user", options->user,
                   "The nurse or clinician recording (password: VIGIL_PASSWORD or a prompt)");
   add_runner(cmd, [options] { return run_monitor(*options); });

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "vigil/drivers/sim/byte_stream.hpp"
 #include "vigil/drivers/sim/device_model.hpp"
@@ -24,6 +25,9 @@ namespace vigil::cli {
 namespace {
 
 namespace sim = drivers::sim;
+
+constexpr double kMaxScenarioSeconds = 7 * 24 * 3600.0;
+constexpr double kMaxSpeed = 1000.0;
 
 struct SimulateOptions {
   std::string device;
@@ -76,13 +80,15 @@ int run_pty(const SimulateOptions& o, sim::Timeline timeline) {
   options.speed = o.speed;
   options.start_at_s = o.start_at_s;
   options.link_path = o.link;
-  sim::PtySimulator simulator(std::move(options));
+  std::unique_ptr<sim::PtySimulator> started;
   try {
-    simulator.start();
+    started = std::make_unique<sim::PtySimulator>(std::move(options));
+    started->start();
   } catch (const std::exception& e) {
     std::cerr << "vigilctl: error: cannot start the simulator: " << e.what() << '\n';
     return kExitFailure;
   }
+  sim::PtySimulator& simulator = *started;
   std::cout << simulator.link_path() << std::endl;
   std::cerr << "vigilctl: simulating " << o.device << " ("
             << (o.replay.empty() ? "scenario " + o.scenario : "replay " + o.replay) << ", speed "
@@ -143,24 +149,6 @@ CLI::Validator one_of(std::span<const std::string_view> names, std::string what)
       "NAME");
 }
 
-// A number > 0 (or >= 0 when zero_ok).
-CLI::Validator number_check(bool zero_ok = false) {
-  const std::string rule = zero_ok ? ">= 0" : "> 0";
-  return CLI::Validator(
-      [zero_ok, rule](std::string& value) -> std::string {
-        try {
-          std::size_t used = 0;
-          const double v = std::stod(value, &used);
-          if (used == value.size() && std::isfinite(v) && (v > 0 || (zero_ok && v == 0))) {
-            return {};
-          }
-        } catch (const std::exception&) {
-        }
-        return "'" + value + "' must be a number " + rule;
-      },
-      "X" + rule);
-}
-
 }  // namespace
 
 void register_simulate_command(CLI::App& app) {
@@ -175,14 +163,17 @@ void register_simulate_command(CLI::App& app) {
   auto* replay = cmd->add_option("--replay", o->replay,
                                  "CSV t_s,spo2,pulse_rate,nibp_systolic,nibp_diastolic");
   scenario->excludes(replay);
-  cmd->add_option("--link", o->link, "Symlink to the pty (default /tmp/vigil-sim-DEVICE-PID)");
-  cmd->add_option("--speed", o->speed, "Scenario seconds per real second (> 0)")
-      ->check(number_check());
-  cmd->add_option("--start-at", o->start_at_s, "Scenario time to start at, s (>= 0)")
-      ->check(number_check(/*zero_ok=*/true));
-  cmd->add_option("--duration", o->duration_s, "Scenario seconds to run (> 0)")
-      ->check(number_check());
-  cmd->add_option("--out", o->out, "Write the byte stream to FILE instead of a pty");
+  cmd->add_option("--link", o->link, "Symlink to the pty (default /tmp/vigil-sim-DEVICE-PID)")
+      ->check(non_empty_path());
+  // Bounds keep every run finite: a week of scenario time, 1000x real time at the most.
+  cmd->add_option("--speed", o->speed, "Scenario seconds per real second (0.01..1000)")
+      ->check(finite_number(0.01, true, kMaxSpeed, "scenario seconds per real second"));
+  cmd->add_option("--start-at", o->start_at_s, "Scenario time to start at, s (0..604800)")
+      ->check(finite_number(0, true, kMaxScenarioSeconds, "seconds"));
+  cmd->add_option("--duration", o->duration_s, "Scenario seconds to run (> 0, <= 604800)")
+      ->check(finite_number(0, false, kMaxScenarioSeconds, "seconds"));
+  cmd->add_option("--out", o->out, "Write the byte stream to FILE instead of a pty")
+      ->check(non_empty_path());
   add_runner(cmd, [o] { return run_simulate(*o); });
 }
 

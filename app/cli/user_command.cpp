@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
 #include "vigil/db/database.hpp"
@@ -43,7 +44,7 @@ void register_user_command(CLI::App& app) {
   cmd->require_subcommand(1);
   auto o = std::make_shared<UserAddOptions>();
   auto* add = cmd->add_subcommand("add", "Add a user");
-  add->add_option("--db", o->file, "Database file")->required();
+  add->add_option("--db", o->file, "Database file")->required()->check(non_empty_path());
   add->add_option("--user", o->acting_user, "The acting admin")->required();
   add->add_option("--name", o->name, "The new user's name")->required();
   add->add_option("--role", o->role, "nurse, clinician, auditor or admin")

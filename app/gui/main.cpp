@@ -5,8 +5,10 @@
 // The station's password comes from VIGIL_PASSWORD or a password dialog.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QTimer>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -36,7 +38,8 @@ double number_option(const QCommandLineParser& parser, const QCommandLineOption&
                      const QString& rule) {
   bool ok = false;
   const double v = parser.value(option).toDouble(&ok);
-  if (!ok) usage_error(QStringLiteral("--%1: %2").arg(option.names().first(), rule));
+  if (!ok || !std::isfinite(v))
+    usage_error(QStringLiteral("--%1: %2").arg(option.names().first(), rule));
   return v;
 }
 
@@ -130,6 +133,20 @@ Options parse_options(const QStringList& arguments) {
     }
   }
   o.screenshot = parser.value(screenshot);
+  if (parser.isSet(screenshot) && o.screenshot.isEmpty()) {
+    usage_error(QStringLiteral("--screenshot: must not be empty"));
+  }
+  if (parser.isSet(db) && parser.value(db).isEmpty()) {
+    usage_error(QStringLiteral("--db: must not be empty"));
+  }
+  const auto file_identity = [](const QString& path) {  // the real file when it exists
+    const QFileInfo info(path);
+    return info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+  };
+  if (!o.screenshot.isEmpty() && parser.isSet(db) &&
+      file_identity(o.screenshot) == file_identity(parser.value(db))) {
+    usage_error(QStringLiteral("--screenshot: must not be the --db file"));
+  }
   if (parser.isSet(quit_after)) {
     o.quit_after_s = number_option(parser, quit_after,
                                    QStringLiteral("must be a number of seconds in 0..86400"));

@@ -24,6 +24,14 @@ void ensure_sodium() {
 
 void check_name(std::string_view name) {
   if (name.empty() || name.size() > 64) throw ValidationError("name: must be 1-64 characters");
+  for (const unsigned char c : name) {
+    // A name is printed on signatures and in the audit log, one line per entry.
+    if (c < 0x20 || c == 0x7f) {
+      throw ValidationError(
+          "name: printable characters only (no tab, line break or control "
+          "character)");
+    }
+  }
 }
 
 struct UserRow {

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -154,6 +155,14 @@ PtySimulator::PtySimulator(SimulatorOptions options) : options_(std::move(option
   link_path_ = options_.link_path.empty()
                    ? "/tmp/vigil-sim-" + options_.device + "-" + std::to_string(::getpid())
                    : options_.link_path;
+  // The link is replaced while the device runs and removed when it stops: never a file of
+  // someone else's (a database, notes) that happens to have that name.
+  struct stat st {};
+  if (::lstat(link_path_.c_str(), &st) == 0 && !S_ISLNK(st.st_mode)) {
+    throw std::invalid_argument("link: " + link_path_ +
+                                " exists and is not a symbolic link; the simulator replaces only "
+                                "links");
+  }
 }
 
 PtySimulator::~PtySimulator() { stop(); }

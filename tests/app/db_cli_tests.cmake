@@ -9,3 +9,10 @@ add_test(NAME vigilctl.audit_verify_missing_file_exits_1
 add_test(NAME vigilctl.db_init_requires_admin_exits_2
   COMMAND ${CMAKE_COMMAND} -DCMD=$<TARGET_FILE:vigilctl> "-DARGS=db;init;--db;x.db"
           -DEXPECT_RC=2 -DEXPECT_ERR=--admin -P ${CMAKE_CURRENT_SOURCE_DIR}/expect_exit.cmake)
+
+# Bad command-line input loses no data and names the option and its rule.
+add_test(NAME vigilctl.bad_input_loses_no_data
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/bad_input_cli_test.sh $<TARGET_FILE:vigilctl>
+          $<TARGET_FILE:vigil>)
+set_tests_properties(vigilctl.bad_input_loses_no_data PROPERTIES
+  PASS_REGULAR_EXPRESSION "all checks passed")

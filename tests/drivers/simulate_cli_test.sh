@@ -60,9 +60,10 @@ expect_usage() {
 }
 expect_usage "--device: unknown device 'pulsox'" --device pulsox --scenario normal
 expect_usage "--scenario: unknown scenario 'apnoea'" --device nonin-df2 --scenario apnoea
-expect_usage "--speed: '0' must be a number > 0" --device nonin-df2 --scenario normal --speed 0
-expect_usage "--duration: 'x' must be a number > 0" --device nonin-df2 --scenario normal \
-  --duration x
+expect_usage "--speed: must be a finite number of scenario seconds per real second >= 0.01" \
+  --device nonin-df2 --scenario normal --speed 0
+expect_usage "--duration: must be a finite number of seconds > 0 and <= 604800, got 'x'" \
+  --device nonin-df2 --scenario normal --duration x
 expect_usage "--scenario or --replay" --device nonin-df2
 expect_usage "--out: needs --duration" --device nonin-df2 --scenario normal --out "$work/x"
 printf 't_s,spo2,pulse_rate,nibp_systolic,nibp_diastolic\n0,97,70,,\n5,97,fast,,\n' >"$work/bad.csv"
