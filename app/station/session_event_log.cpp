@@ -143,10 +143,11 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
   const db::UtcMs at = to_ms(e.utc_time);
   if (entry.close_all) {
     std::vector<db::RowId> rows;
-    for (const auto& [key, row] : open_) rows.push_back(row);
+    for (const auto& [key, alarm] : open_) rows.push_back(alarm.row);
     std::vector<db::RowId> links;
     for (const auto& [device, row] : links_) links.push_back(row);
     open_.clear();
+    cleared_.clear();
     links_.clear();
     recorder_.run_clinical([&](SQLite::Database& db) {
       for (auto row : rows) db::record_alarm_end(db, actor_, row, at, at);
@@ -172,37 +173,56 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
       row.start_utc_ms = at;
       if (e.limit) row.limit_in_force = limit_text(e.condition.channel, *e.limit);
       row.triggering_value = e.value;
-      open_[key] = recorder_.run_clinical(
-          [&](SQLite::Database& db) { return db::record_alarm_start(db, actor_, row, at); });
+      cleared_.erase(key);  // a new episode
+      open_[key] = OpenAlarm{recorder_.run_clinical([&](SQLite::Database& db) {
+                               return db::record_alarm_start(db, actor_, row, at);
+                             }),
+                             row.priority};
       break;
     }
     case K::escalated:
-    case K::de_escalated:
-      if (open == open_.end() || !e.priority) break;
+      // The row keeps the episode's worst: its priority, limit and value. A de-escalation
+      // changes nothing there (the engine's events say when it eased).
+      if (open == open_.end() || !e.priority || *e.priority <= open->second.peak) break;
+      open->second.peak = *e.priority;
       recorder_.run_clinical([&](SQLite::Database& db) {
-        db::record_alarm_priority(db, actor_, open->second, *e.priority, at);
+        std::optional<std::string> limit;
+        if (e.limit) limit = limit_text(e.condition.channel, *e.limit);
+        db::record_alarm_escalation(db, actor_, open->second.row, *e.priority, limit, e.value, at);
       });
       break;
     case K::cleared:
       if (open == open_.end()) break;
-      recorder_.run_clinical(
-          [&](SQLite::Database& db) { db::record_alarm_end(db, actor_, open->second, at, at); });
+      recorder_.run_clinical([&](SQLite::Database& db) {
+        db::record_alarm_end(db, actor_, open->second.row, at, at);
+      });
+      cleared_[key] = open->second.row;  // a latched condition is acknowledged after it ends
       open_.erase(open);
       break;
-    case K::acknowledged:
-      if (open == open_.end()) break;
+    case K::acknowledged: {
+      db::RowId row = 0;
+      if (open != open_.end()) {
+        row = open->second.row;
+      } else if (const auto ended = cleared_.find(key); ended != cleared_.end()) {
+        row = ended->second;
+      }
+      if (row == 0) break;
       recorder_.run_clinical(
-          [&](SQLite::Database& db) { db::acknowledge_alarm(db, actor_, open->second, at); });
+          [&](SQLite::Database& db) { db::acknowledge_alarm(db, actor_, row, at); });
+      break;
+    }
+    case K::latched_cleared:
+      cleared_.erase(key);
       break;
     case K::audio_paused: {
       std::vector<db::RowId> rows;
-      for (const auto& [k, row] : open_) rows.push_back(row);
+      for (const auto& [k, alarm] : open_) rows.push_back(alarm.row);
       recorder_.run_clinical([&](SQLite::Database& db) {
         for (auto row : rows) db::pause_alarm_audio(db, actor_, row, at);
       });
       break;
     }
-    default:  // resumed, latched_cleared, alarm off/on/reminder: not rows of the alarm log
+    default:  // de-escalated, resumed, alarm off/on/reminder: not rows of the alarm log
       break;
   }
 }

@@ -3,8 +3,10 @@
 // thread: the alarm engine's events (db/alarm_event_store) and device connections
 // (db/site_store). submit() copies into a queue and returns; a worker thread hands each entry
 // to the recorder as a clinical task (committed, audited) in order.
-// One row per condition episode: raised opens it (limit in force, triggering value), escalated
-// and de_escalated change its priority, cleared closes it, acknowledged and audio_paused mark it.
+// One row per condition episode: raised opens it (limit in force, triggering value), an
+// escalation above the row's priority sets the episode's worst (priority, limit, value; a
+// de-escalation leaves it), cleared closes it, acknowledged (also of a latched condition after it
+// cleared) and audio_paused mark it.
 // A device connection row opens when the device's port opens and closes when it is lost.
 // Clinical records are never dropped: the queue is unbounded (these events are rare).
 
@@ -74,7 +76,14 @@ class SessionEventLog {
   bool busy_ = false;
   bool stopping_ = false;
   SessionEventLogCounters counters_;
-  std::map<std::string, db::RowId> open_;      // condition key -> alarm row (worker thread)
+  struct OpenAlarm {
+    db::RowId row = 0;
+    core::AlarmPriority peak = core::AlarmPriority::low;  // the highest priority on the row
+  };
+  std::map<std::string, OpenAlarm> open_;  // condition key -> alarm row (worker thread)
+  // Cleared rows a latched condition may still be acknowledged on (worker thread); the next
+  // raise of the same condition or its latched_cleared removes the entry.
+  std::map<std::string, db::RowId> cleared_;
   std::map<core::DeviceId, db::RowId> links_;  // device -> open connection row (worker)
   std::thread worker_;
 };

@@ -51,13 +51,20 @@ RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlar
   });
 }
 
-void record_alarm_priority(SQLite::Database& db, const Actor& actor, RowId alarm_id,
-                           core::AlarmPriority priority, UtcMs now) {
+void record_alarm_escalation(SQLite::Database& db, const Actor& actor, RowId alarm_id,
+                             core::AlarmPriority priority,
+                             const std::optional<std::string>& limit_in_force,
+                             std::optional<double> triggering_value, UtcMs now) {
   permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     update_alarm(
-        db, actor, alarm_id, "alarm_priority", "priority = ?", 1,
+        db, actor, alarm_id, "alarm_escalated",
+        "priority = ?, limit_in_force = coalesce(?, limit_in_force), "
+        "triggering_value = coalesce(?, triggering_value)",
+        3,
         [&](SQLite::Statement& st) {
           st.bind(1, std::string(core::alarm_priority_name(priority)));
+          if (limit_in_force) st.bind(2, *limit_in_force);
+          if (triggering_value) st.bind(3, *triggering_value);
         },
         now);
   });

@@ -231,16 +231,19 @@ TEST(DbAlarmEvents, AcknowledgeAndPauseRecordWhoAndWhen) {
       f.tick());
   acknowledge_alarm(f.db, f.nurse, a, f.tick());
   pause_alarm_audio(f.db, f.clinician, a, f.tick());
-  record_alarm_priority(f.db, f.nurse, a, vigil::core::AlarmPriority::high, f.tick());
+  record_alarm_escalation(f.db, f.nurse, a, vigil::core::AlarmPriority::high, "at or below 85 %",
+                          83, f.tick());
   record_alarm_end(f.db, f.nurse, a, f.now, f.tick());
   SQLite::Statement q(f.db,
-                      "SELECT acknowledged_by, audio_paused_by, priority, end_utc_ms "
-                      "FROM alarm_events");
+                      "SELECT acknowledged_by, audio_paused_by, priority, end_utc_ms, "
+                      "limit_in_force, triggering_value FROM alarm_events");
   ASSERT_TRUE(q.executeStep());
   EXPECT_EQ(q.getColumn(0).getInt64(), f.nurse.id);
   EXPECT_EQ(q.getColumn(1).getInt64(), f.clinician.id);
   EXPECT_EQ(q.getColumn(2).getString(), "high");
   EXPECT_FALSE(q.getColumn(3).isNull());
+  EXPECT_EQ(q.getColumn(4).getString(), "at or below 85 %");
+  EXPECT_EQ(q.getColumn(5).getDouble(), 83);
   EXPECT_TRUE(verify_audit_chain(f.db).ok);
 }
 

@@ -127,18 +127,26 @@ TEST_F(PipelineFixture, DesaturationRaisesMediumThenHighWithinTheirDelaysAndReco
   EXPECT_LE(*high->event.value, 85);
 
   b.station->end_session();
-  // The alarm log holds one SpO2 row: priority high now, the limit in force when it was raised
-  // and the value that raised it.
+  // The alarm log holds one SpO2 row showing the episode's worst: priority high with the limit
+  // and the value at high; the medium start stays in the audit log.
   SQLite::Statement q(store.db,
                       "SELECT condition, priority, limit_in_force, triggering_value, end_utc_ms "
                       "FROM alarm_events WHERE session_id = ? AND condition = 'spo2_low'");
   q.bind(1, session);
   ASSERT_TRUE(q.executeStep());
   EXPECT_EQ(q.getColumn(1).getString(), "high");
-  EXPECT_EQ(q.getColumn(2).getString(), "spo2 below 90 %");
-  EXPECT_LT(q.getColumn(3).getDouble(), 90);
+  EXPECT_EQ(q.getColumn(2).getString(), "spo2 at or below 85 %");
+  EXPECT_LE(q.getColumn(3).getDouble(), 85);
   EXPECT_FALSE(q.getColumn(4).isNull()) << "closed when the session ended";
   EXPECT_FALSE(q.executeStep()) << "one row per condition episode";
+  SQLite::Statement raised(store.db,
+                           "SELECT new_value FROM audit_log WHERE action = 'alarm_raised' AND "
+                           "entity = 'alarm_events' ORDER BY seq LIMIT 1");
+  ASSERT_TRUE(raised.executeStep());
+  EXPECT_NE(raised.getColumn(0).getString().find("spo2 below 90 %"), std::string::npos);
+  EXPECT_EQ(store.db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'alarm_escalated'")
+                .getInt(),
+            1);
 
   const auto vitals = store.db
                           .execAndGet("SELECT count(*) FROM vitals_numeric WHERE session_id = " +

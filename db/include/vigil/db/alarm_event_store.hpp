@@ -24,8 +24,12 @@ struct NewAlarmEvent {
 
 RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlarmEvent& e,
                          UtcMs now);
-void record_alarm_priority(SQLite::Database& db, const Actor& actor, RowId alarm_id,
-                           core::AlarmPriority priority, UtcMs now);
+// The condition became worse: the row shows the highest priority reached, with the limit in
+// force and the value at that priority (each change stays in the audit log).
+void record_alarm_escalation(SQLite::Database& db, const Actor& actor, RowId alarm_id,
+                             core::AlarmPriority priority,
+                             const std::optional<std::string>& limit_in_force,
+                             std::optional<double> triggering_value, UtcMs now);
 void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
                       UtcMs now);
 // The actor acknowledges / pauses the audio at `now`.
