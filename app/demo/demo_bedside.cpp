@@ -118,8 +118,8 @@ std::vector<std::string> DemoBedside::begin(station::Station& station) {
   r.info.phase = record_->phase();
   r.elapsed_before = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::duration<double>(options_.start_at_min * 60));
-  station.set_nibp_baseline(124, 78);
   station.begin_session(std::move(r));
+  station.set_nibp_baseline(124, 78);  // the scripted record's pre-dose BP
   station.set_phase(record_->phase());
   // A first BP once the module's port is open; then every kNibpInterval of scenario time.
   first_nibp_due_ = std::chrono::steady_clock::now() + 1s;

@@ -92,6 +92,9 @@ void Station::begin_session(SessionRecording recording) {
   hub_->thread().run_and_wait([&] {
     recording_ = std::move(recording);
     log_ = std::move(log);
+    // A new session is a new patient: the last one's pre-dose BP is no baseline for this one.
+    nibp_baseline_.reset();
+    engine_->clear_nibp_baseline();
     waveforms_.clear();
     for (const auto& d : config_.devices) {
       const double rate = pleth_rate_hz(d.protocol);
@@ -105,13 +108,16 @@ void Station::begin_session(SessionRecording recording) {
     for (auto device : connected_) log_link(device, true, clock_->utc_now());
   });
   if (watched_file) {
-    phase_watch_ = std::make_unique<SessionPhaseWatch>(
-        *watched_file, session_id, phase, [this](core::SessionPhase p) { set_phase(p); });
+    SessionRecordCallbacks follow;
+    follow.on_phase = [this](core::SessionPhase p) { set_phase(p); };
+    follow.on_pre_dose_bp = [this](double sys, double dia) { set_nibp_baseline(sys, dia); };
+    record_watch_ =
+        std::make_unique<SessionRecordWatch>(*watched_file, session_id, phase, std::move(follow));
   }
 }
 
 void Station::end_session() {
-  phase_watch_.reset();
+  record_watch_.reset();
   std::unique_ptr<SessionEventLog> log;
   db::Recorder* recorder = nullptr;
   hub_->thread().run_and_wait([&] {

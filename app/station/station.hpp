@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "screen_snapshot.hpp"
-#include "session_phase_watch.hpp"
+#include "session_record_watch.hpp"
 #include "vigil/core/alarm_engine.hpp"
 #include "vigil/core/alarm_profile.hpp"
 #include "vigil/db/recorder.hpp"
@@ -64,8 +64,9 @@ struct SessionRecording {
   // Session time already past when recording begins (the demo's --start-at): the screen's
   // timeline starts that much earlier.
   std::chrono::milliseconds elapsed_before{0};
-  // The database file the recorder writes: when set, the session's phase is followed there
-  // (SessionPhaseWatch), so phase changes made through the store reach the alarm engine.
+  // The database file the recorder writes: when set, the session's phase and pre-dose BP are
+  // followed there (SessionRecordWatch), so what is documented through the store reaches the
+  // alarm engine (phase-dependent priorities, the NIBP rise baseline).
   std::optional<std::filesystem::path> database_file;
 };
 
@@ -134,7 +135,7 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   // Recording (acquisition thread; swapped in and out with run_and_wait).
   SessionRecording recording_;
   std::unique_ptr<SessionEventLog> log_;
-  std::unique_ptr<SessionPhaseWatch> phase_watch_;  // the caller's thread (begin/end_session)
+  std::unique_ptr<SessionRecordWatch> record_watch_;  // the caller's thread (begin/end_session)
   std::vector<WaveformRecording> waveforms_;
   std::vector<core::DeviceId> connected_;  // devices whose port is open (acquisition thread)
   // What the engine was told that a replacement engine must know too (acquisition thread): the
