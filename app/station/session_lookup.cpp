@@ -1,8 +1,23 @@
 #include "session_lookup.hpp"
 
 #include "alarm_profile_toml.hpp"
+#include "vigil/db/site_store.hpp"
 
 namespace vigil::station {
+namespace {
+
+// Latching is a site setting, not a bedside one (clinical.md): the site's value wins over what
+// a session's profile says; without a site setting the profile's value stands.
+void apply_site_latching(SQLite::Database& db, core::AlarmProfile& profile) {
+  const auto site = db::site_setting(db, "latching");
+  if (!site) return;
+  if (*site != "true" && *site != "false") {
+    throw db::ValidationError("site setting latching: must be true or false (is '" + *site + "')");
+  }
+  profile.latching = *site == "true";
+}
+
+}  // namespace
 
 SessionForStation lookup_session_for_station(SQLite::Database& db, db::RowId session_id) {
   SQLite::Statement q(db,
@@ -25,6 +40,7 @@ SessionForStation lookup_session_for_station(SQLite::Database& db, db::RowId ses
   const std::string profile_text = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
   if (profile_text.empty()) {
     out.profile = core::default_alarm_profile();
+    apply_site_latching(db, out.profile);
     return out;
   }
   auto loaded = config::load_alarm_profile_from_string(profile_text, name + " alarm_profile");
@@ -37,6 +53,7 @@ SessionForStation lookup_session_for_station(SQLite::Database& db, db::RowId ses
   }
   out.profile = *loaded.profile;
   out.profile_from_session = true;
+  apply_site_latching(db, out.profile);
   return out;
 }
 

@@ -4,9 +4,12 @@
 
 #include <string>
 
+#include "alarm_profile_toml.hpp"
 #include "bedside_session.hpp"
 #include "db/db_test_support.hpp"
+#include "session_lookup.hpp"
 #include "vigil/db/session_store.hpp"
+#include "vigil/db/site_store.hpp"
 
 namespace vigil::station {
 namespace {
@@ -37,6 +40,22 @@ TEST(BedsideSession, AStoredProfileThatDoesNotLoadLeavesTheSessionPlanned) {
         << e.what();
   }
   EXPECT_EQ(phase_of(f, id), "planned");
+}
+
+// Latching is a site setting (clinical.md): a session's profile cannot change it.
+TEST(BedsideSession, LatchingComesFromTheSiteSetting) {
+  db::test::StoreFixture f;
+  const db::RowId id = f.planned_session();
+  EXPECT_FALSE(start_patient_session(f.db, f.nurse, "MRN-1", f.tick()).profile.latching)
+      << "no site setting: the default profile's";
+  db::set_site_setting(f.db, f.admin, "latching", "true", f.tick());
+  EXPECT_TRUE(lookup_session_for_station(f.db, id).profile.latching);
+  auto profile = core::default_alarm_profile();
+  profile.latching = false;
+  db::set_session_alarm_profile(f.db, f.clinician, id, config::to_toml(profile), f.tick());
+  const auto s = lookup_session_for_station(f.db, id);
+  EXPECT_TRUE(s.profile_from_session);
+  EXPECT_TRUE(s.profile.latching) << "the site's setting wins";
 }
 
 TEST(BedsideSession, AnUnknownPatientIsNamed) {
