@@ -67,6 +67,10 @@ int run_monitor(const MonitorOptions& o) {
     }
     config.devices.push_back(std::move(device));
   }
+  if (auto error = station::duplicate_port_problem(config.devices); !error.empty()) {
+    std::cerr << "vigilctl: error: " << error << '\n';
+    return kExitUsage;
+  }
   if (auto error = usage_error(o)) {
     std::cerr << "vigilctl: error: " << *error << '\n';
     return kExitUsage;

@@ -118,6 +118,10 @@ Options parse_options(const QStringList& arguments) {
     if (!problem.empty()) usage_error(QString::fromStdString(problem));
     o.station.devices.push_back(std::move(d));
   }
+  if (const std::string problem = vigil::station::duplicate_port_problem(o.station.devices);
+      !problem.empty()) {
+    usage_error(QString::fromStdString(problem));
+  }
   const bool station_mode =
       parser.isSet(user) || parser.isSet(device) || (!o.demo && parser.isSet(db));
   if (station_mode && (!parser.isSet(db) || !parser.isSet(user) || !parser.isSet(device))) {

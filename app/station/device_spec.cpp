@@ -30,6 +30,23 @@ std::string parse_device_spec(std::string_view text, core::DeviceId id,
   out.protocol = protocol;
   out.name = protocol;
   out.identity = drivers::DeviceIdentity::parse(text.substr(colon + 1));
+  if (out.identity.value.empty()) {
+    return "--device: " + std::string(text) +
+           ": the port names no device (usb-serial: needs the "
+           "serial number)";
+  }
+  return {};
+}
+
+std::string duplicate_port_problem(const std::vector<drivers::DeviceSessionConfig>& devices) {
+  for (std::size_t i = 0; i < devices.size(); ++i) {
+    for (std::size_t j = i + 1; j < devices.size(); ++j) {
+      if (devices[i].identity == devices[j].identity) {
+        return "--device: " + devices[i].identity.describe() +
+               " is given twice; each device is named once";
+      }
+    }
+  }
   return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigil/drivers/device_session.hpp"
 
@@ -18,5 +19,9 @@ std::string device_protocol_list();
 // protocol 'x'; valid: ...".
 std::string parse_device_spec(std::string_view text, core::DeviceId id,
                               drivers::DeviceSessionConfig& out);
+
+// The problem when two devices name the same port (two sessions would fight over one device),
+// or an empty string.
+std::string duplicate_port_problem(const std::vector<drivers::DeviceSessionConfig>& devices);
 
 }  // namespace vigil::station

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <string>
+#include <system_error>
 #include <vector>
 
 #include "acquisition_io.hpp"
@@ -72,13 +74,13 @@ void SerialLink::Impl::attempt_open() {
   was_present = true;
   boost::system::error_code ec;
   port.open(*resolved, ec);
-  if (ec) {
-    open_failed("open failed");
+  if (ec) {  // the reason says why: no permission, not a terminal, a directory, ...
+    open_failed("open failed: " + ec.message());
     return;
   }
-  if (apply_line_settings(port, settings)) {
+  if (const std::error_code settings_error = apply_line_settings(port, settings)) {
     port.close(ec);
-    open_failed("line settings refused");
+    open_failed("line settings refused: " + settings_error.message());
     return;
   }
   ++generation;

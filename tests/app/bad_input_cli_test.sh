@@ -70,6 +70,15 @@ expect_out "--for: must be a finite number of seconds > 0"
 run 2 "$VIGILCTL" monitor --device suntech:/dev/null --nibp-every 0.01
 expect_out "--nibp-every: must be a finite number of seconds >= 60"
 
+run 2 "$VIGILCTL" monitor --device nonin-df2:/dev/ttyS9 --device masimo-ascii:/dev/ttyS9 --for 1
+expect_out "--device: /dev/ttyS9 is given twice"
+run 2 "$VIGILCTL" monitor --device nonin-df2:usb-serial: --for 1
+expect_out "usb-serial: needs the serial number"
+
+mkdir -p not-a-port
+run 0 "$VIGILCTL" monitor --device nonin-df2:not-a-port --for 1
+expect_out "disconnected - open failed: Is a directory"
+
 # vigil: the screenshot never overwrites the database; NaN is not a number of seconds.
 cp v.db v.copy  # (the refusals above are in its audit log now)
 run 2 env QT_QPA_PLATFORM=offscreen "$VIGIL" --db v.db --user root --device nonin-df2:/dev/null \
