@@ -55,6 +55,10 @@ std::optional<int> parse_value(std::string_view f, std::size_t line, std::size_t
   if (f.empty()) return std::nullopt;
   int v = 0;
   const auto [end, ec] = std::from_chars(f.data(), f.data() + f.size(), v);
+  if (ec == std::errc::result_out_of_range && end == f.data() + f.size()) {
+    throw ReplayError(line, column,
+                      "'" + std::string(f) + "' is outside 0.." + std::to_string(kMax[column - 1]));
+  }
   if (ec != std::errc() || end != f.data() + f.size()) {
     throw ReplayError(line, column, "'" + std::string(f) + "' is not a whole number");
   }
@@ -102,6 +106,15 @@ ReplayTrack ReplayTrack::parse(std::string_view csv) {
     row.pulse_rate = parse_value(fields[2], line_number, 3);
     row.nibp_systolic = parse_value(fields[3], line_number, 4);
     row.nibp_diastolic = parse_value(fields[4], line_number, 5);
+    if (row.nibp_systolic.has_value() != row.nibp_diastolic.has_value()) {
+      throw ReplayError(line_number, row.nibp_systolic ? 5 : 4,
+                        "a blood pressure needs both nibp_systolic and nibp_diastolic");
+    }
+    if (row.nibp_systolic && *row.nibp_diastolic >= *row.nibp_systolic) {
+      throw ReplayError(line_number, 5,
+                        "nibp_diastolic " + std::to_string(*row.nibp_diastolic) +
+                            " must be below nibp_systolic " + std::to_string(*row.nibp_systolic));
+    }
     if (!track.rows_.empty() && row.t_s <= track.rows_.back().t_s) {
       throw ReplayError(line_number, 1,
                         "times must increase (previous row has t_s " +

@@ -82,6 +82,22 @@ TEST(SimReplay, BadRowsNameLineAndColumn) {
   EXPECT_EQ(e.column(), 5u);
   e = error_of("# only a comment\n");
   EXPECT_NE(std::string(e.what()).find("no rows"), std::string::npos);
+  e = error_of("0,99999999999,70,,\n");
+  EXPECT_STREQ(e.what(), "line 1, column 2 (spo2): '99999999999' is outside 0..100");
+}
+
+TEST(SimReplay, ABloodPressureIsWholeAndDiastolicBelowSystolic) {
+  auto e = error_of("0,97,70,80,120\n");
+  EXPECT_EQ(e.column(), 5u);
+  EXPECT_STREQ(e.what(),
+               "line 1, column 5 (nibp_diastolic): nibp_diastolic 120 must be below "
+               "nibp_systolic 80");
+  e = error_of("0,97,70,120,\n");
+  EXPECT_EQ(e.column(), 5u);
+  EXPECT_NE(std::string(e.what()).find("needs both nibp_systolic and nibp_diastolic"),
+            std::string::npos);
+  e = error_of("0,97,70,,80\n");
+  EXPECT_EQ(e.column(), 4u);
 }
 
 TEST(SimReplay, LoadNamesTheFile) {
