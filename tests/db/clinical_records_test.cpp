@@ -26,18 +26,6 @@ std::string validation_message(F&& f) {
   return "(accepted)";
 }
 
-NewAdministration dose(RowId session, DoseRoute route, double mg, UtcMs t) {
-  NewAdministration d;
-  d.session_id = session;
-  d.drug = route == DoseRoute::esketamine_nasal ? "esketamine" : "ketamine";
-  d.form_strength = route == DoseRoute::esketamine_nasal ? "28 mg nasal device" : "10 mg/mL";
-  d.route = route;
-  d.dose_mg = mg;
-  d.lot = "LOT-1";
-  d.start_utc_ms = t;
-  return d;
-}
-
 }  // namespace
 
 TEST(DbObservations, ScaleRangesNameTheFieldAndTheRule) {

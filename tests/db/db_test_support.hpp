@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "vigil/db/administration_store.hpp"
 #include "vigil/db/audit_chain.hpp"
 #include "vigil/db/checklist_store.hpp"
 #include "vigil/db/database.hpp"
@@ -117,6 +118,25 @@ inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
             ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
   record_checklist(f.db, f.nurse,
                    {session, ChecklistKind::discharge, {{"escort_present", true}}, at}, f.tick());
+}
+
+// A dose as the tests give it: ketamine 10 mg/mL (esketamine 28 mg devices for the nasal
+// route), lot LOT-1, at `t`.
+inline NewAdministration dose(RowId session, core::DoseRoute route, double mg, UtcMs t) {
+  NewAdministration d;
+  d.session_id = session;
+  const bool nasal = route == core::DoseRoute::esketamine_nasal;
+  d.drug = nasal ? "esketamine" : "ketamine";
+  d.form_strength = nasal ? "28 mg nasal device" : "10 mg/mL";
+  d.route = route;
+  d.dose_mg = mg;
+  d.lot = "LOT-1";
+  d.start_utc_ms = t;
+  return d;
+}
+
+inline NewAdministration iv_ketamine(RowId session, double mg, UtcMs t) {
+  return dose(session, core::DoseRoute::iv, mg, t);
 }
 
 // Runs the sqlite3 shell on `file` with `sql`; returns its exit status.

@@ -26,15 +26,8 @@ struct ObservedSession {
   UtcMs dosed = 0;
 
   ObservedSession() {
-    NewAdministration a;
-    a.session_id = id;
-    a.drug = "ketamine";
-    a.form_strength = "10 mg/mL";
-    a.route = core::DoseRoute::iv;
-    a.dose_mg = 35;
-    a.lot = "LOT-1";
-    a.start_utc_ms = dosed = f.now;
-    record_administration(f.db, f.nurse, a, f.tick());
+    dosed = f.now;
+    record_administration(f.db, f.nurse, test::iv_ketamine(id, 35, dosed), f.tick());
     advance_session(f.db, f.nurse, id, SessionPhase::observation, f.tick());
   }
 

@@ -67,18 +67,6 @@ RowId note_by(StoreFixture& f, const Actor& a, Action action) {
                     f.tick());
 }
 
-NewAdministration iv_dose(RowId session, double mg, UtcMs t) {
-  NewAdministration d;
-  d.session_id = session;
-  d.drug = "ketamine";
-  d.form_strength = "10 mg/mL injection";
-  d.route = vigil::core::DoseRoute::iv;
-  d.dose_mg = mg;
-  d.lot = "LOT-42";
-  d.start_utc_ms = t;
-  return d;
-}
-
 std::vector<StoreCall> all_calls() {
   return {
       {Action::create_patient, true,
@@ -111,11 +99,11 @@ std::vector<StoreCall> all_calls() {
        }},
       {Action::record_administration, true,
        [](StoreFixture& f, const Actor& a) {
-         record_administration(f.db, a, iv_dose(f.dosing_session(), 35, f.now), f.tick());
+         record_administration(f.db, a, test::iv_ketamine(f.dosing_session(), 35, f.now), f.tick());
        }},
       {Action::override_dose, true,
        [](StoreFixture& f, const Actor& a) {
-         auto d = iv_dose(f.dosing_session(), 70, f.now);  // 1.0 mg/kg > 0.75
+         auto d = test::iv_ketamine(f.dosing_session(), 70, f.now);  // 1.0 mg/kg > 0.75
          d.override_reason = "treatment-resistant, documented plan";
          record_administration(f.db, a, d, f.tick());
        }},
@@ -244,7 +232,7 @@ TEST(RoleMatrix, RefusalNamesRoleAndAction) {
   StoreFixture f;
   const RowId s = f.dosing_session();
   try {
-    record_administration(f.db, f.auditor, iv_dose(s, 35, f.now), f.tick());
+    record_administration(f.db, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick());
     FAIL();
   } catch (const PermissionDenied& e) {
     EXPECT_STREQ(e.what(), "role auditor may not record_administration");

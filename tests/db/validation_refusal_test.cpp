@@ -55,25 +55,13 @@ std::int64_t rows(StoreFixture& f, const char* table) {
   return f.db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
 }
 
-NewAdministration iv_ketamine(RowId session, double mg, UtcMs t) {
-  NewAdministration d;
-  d.session_id = session;
-  d.drug = "ketamine";
-  d.form_strength = "10 mg/mL injection";
-  d.route = core::DoseRoute::iv;
-  d.dose_mg = mg;
-  d.lot = "LOT-7";
-  d.start_utc_ms = t;
-  return d;
-}
-
 TEST(DbValidationRefusal, DoseOverItsBoundsIsRefusedAndAudited) {
   StoreFixture f;
   const RowId s = f.dosing_session();
   const auto given = rows(f, "administrations");
   // 70 mg for a 70 kg patient is 1.0 mg/kg IV, over the 0.75 mg/kg bound; no override.
   const auto r = refused(
-      f, [&] { record_administration(f.db, f.nurse, iv_ketamine(s, 70, f.now), f.tick()); });
+      f, [&] { record_administration(f.db, f.nurse, test::iv_ketamine(s, 70, f.now), f.tick()); });
   EXPECT_NE(r.message.find("dose refused"), std::string::npos) << r.message;
   EXPECT_EQ(rows(f, "administrations"), given);
   EXPECT_EQ(r.actor_id, f.nurse.id);
@@ -114,7 +102,7 @@ TEST(DbValidationRefusal, UnmetPhaseRuleIsRefusedAndAudited) {
 TEST(DbValidationRefusal, RoleRefusalSaysItWasTheRole) {
   StoreFixture f;
   const RowId s = f.dosing_session();
-  EXPECT_THROW(record_administration(f.db, f.auditor, iv_ketamine(s, 35, f.now), f.tick()),
+  EXPECT_THROW(record_administration(f.db, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick()),
                PermissionDenied);
   const auto j = nlohmann::json::parse(
       f.db.execAndGet("SELECT new_value FROM audit_log ORDER BY seq DESC LIMIT 1").getString());
@@ -125,7 +113,7 @@ TEST(DbValidationRefusal, RoleRefusalSaysItWasTheRole) {
 TEST(DbValidationRefusal, AcceptedCallLeavesNoRefusal) {
   StoreFixture f;
   const RowId s = f.dosing_session();
-  record_administration(f.db, f.nurse, iv_ketamine(s, 35, f.now), f.tick());
+  record_administration(f.db, f.nurse, test::iv_ketamine(s, 35, f.now), f.tick());
   EXPECT_EQ(f.db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'refused'").getInt(), 0);
   EXPECT_EQ(f.last_action(), "record_administration");
 }

@@ -61,15 +61,7 @@ TEST(SessionRecordWatch, ReportsEachPhaseTheStoreMovesTheSessionTo) {
   std::this_thread::sleep_for(100ms);
   EXPECT_TRUE(seen.phases_now().empty()) << "no change, no call";
 
-  db::NewAdministration a;
-  a.session_id = id;
-  a.drug = "ketamine";
-  a.form_strength = "10 mg/mL";
-  a.route = core::DoseRoute::iv;
-  a.dose_mg = 35;
-  a.lot = "LOT-1";
-  a.start_utc_ms = f.now;
-  db::record_administration(f.db, f.nurse, a, f.tick());
+  db::record_administration(f.db, f.nurse, db::test::iv_ketamine(id, 35, f.now), f.tick());
   db::advance_session(f.db, f.nurse, id, SessionPhase::observation, f.tick());
   EXPECT_EQ(seen.wait_phases(1), std::vector<SessionPhase>{SessionPhase::observation});
   db::end_session_early(f.db, f.clinician, id, "patient asked to stop", f.tick());

@@ -243,14 +243,7 @@ TEST_F(PipelineFixture, ThePhaseFollowsTheSessionInTheDatabase) {
   r.info.phase = core::SessionPhase::dosing;
   r.database_file = store.file;
   b.station->begin_session(std::move(r));
-  db::NewAdministration a;
-  a.session_id = session;
-  a.drug = "ketamine";
-  a.form_strength = "10 mg/mL";
-  a.route = core::DoseRoute::iv;
-  a.dose_mg = 35;
-  a.lot = "LOT-1";
-  a.start_utc_ms = store.now;
+  const db::NewAdministration a = db::test::iv_ketamine(session, 35, store.now);
   recorder->run_clinical([&](SQLite::Database& db) {  // the one writer connection (DESIGN.md)
     db::record_administration(db, store.nurse, a, store.tick());
     db::advance_session(db, store.nurse, session, core::SessionPhase::observation, store.tick());
