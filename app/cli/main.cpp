@@ -23,8 +23,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    // Usage errors: one line naming what was wrong, exit status 2.
-    std::cerr << "vigilctl: error: " << e.what() << " (see vigilctl --help)\n";
+    // Usage errors: one line naming what was wrong and the help of the (sub)command it was
+    // given to, exit status 2.
+    std::string command = "vigilctl";
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+      at = at->get_subcommands().front();
+      command += " " + at->get_name();
+    }
+    std::cerr << "vigilctl: error: " << e.what() << " (see " << command << " --help)\n";
     return 2;
   }
   if (app.get_subcommands().empty()) {
