@@ -194,14 +194,18 @@ void Station::on_condition(const core::DeviceCondition& c) {
     if (link_down && known != connected_.end()) connected_.erase(known);
     log_link(c.device, link_up, c.utc_time);
   } else {
+    // A completed measurement ends an NIBP failure (as in the engine); "done" is an event, not
+    // a state to replay.
+    const bool done = c.kind == core::DeviceConditionKind::nibp_done;
+    const auto ended = done ? core::DeviceConditionKind::nibp_failed : c.kind;
     auto& in_force = conditions_in_force_;
     in_force.erase(std::remove_if(in_force.begin(), in_force.end(),
                                   [&](const ConditionInForce& known) {
                                     return known.condition.device == c.device &&
-                                           known.condition.kind == c.kind;
+                                           known.condition.kind == ended;
                                   }),
                    in_force.end());
-    if (c.active) in_force.push_back({c, std::string(c.detail)});
+    if (c.active && !done) in_force.push_back({c, std::string(c.detail)});
   }
   engine_->on_device_condition(c);
   builder_->on_condition(c);
