@@ -36,21 +36,28 @@ int run_csv(const ExportOptions& o) {
       db::export_vitals_csv(db, actor, o.session, std::cout, wall_clock_utc_ms());
       return kExitOk;
     }
-    // Written beside the target and renamed over it only when complete: a refused or failed
-    // export leaves an existing file as it was.
-    const std::string partial = o.out + ".partial-" + std::to_string(::getpid());
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    // A file is written beside the target and renamed over it only when complete: a refused or
+    // failed export leaves an existing file as it was. A device or pipe (/dev/stdout, a FIFO)
+    // is written directly: it is never replaced by a file.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto kind = fs::status(o.out, ec).type();
+    if (kind == fs::file_type::directory) {
+      return report_error("--out: " + o.out + " is a directory");
+    }
+    const bool file = kind == fs::file_type::not_found || kind == fs::file_type::regular;
+    const std::string written = file ? o.out + ".partial-" + std::to_string(::getpid()) : o.out;
+    std::ofstream out(written, std::ios::binary | std::ios::trunc);
     if (!out) return report_error("--out: cannot write " + o.out);
     try {
       const auto s = db::export_vitals_csv(db, actor, o.session, out, wall_clock_utc_ms());
       out.close();
       if (!out) throw std::runtime_error("--out: cannot write " + o.out);
-      std::filesystem::rename(partial, o.out);
+      if (file) fs::rename(written, o.out);
       std::cerr << "exported " << s.rows << " rows to " << o.out << '\n';
       return kExitOk;
     } catch (...) {
-      std::error_code ignored;
-      std::filesystem::remove(partial, ignored);
+      if (file) fs::remove(written, ec);
       throw;
     }
   } catch (const std::exception& e) {

@@ -65,6 +65,13 @@ printf 't_utc_ms,spo2,pulse_rate\n1000,97,70\n2000,,71\n' | cmp -s - "$WORK/s1.c
   || fail "csv content: $(cat "$WORK/s1.csv")"
 [ "$(sqlite3 "$EX" "SELECT count(*) FROM audit_log WHERE action='export'")" = 1 ] \
   || fail "export not audited"
+# A device is written, never replaced by a file; a directory is refused.
+run 0 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" export csv --db "$EX" --session 1 --user aud \
+  --out /dev/null
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+run 1 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" export csv --db "$EX" --session 1 --user aud \
+  --out "$WORK"
+expect_out "--out: .* is a directory"
 run 1 env VIGIL_PASSWORD=admin-password-1 "$VIGILCTL" export csv --db "$EX" --session 1 --user root
 expect_out "role admin may not export_records"
 run 2 "$VIGILCTL" export csv --db "$EX" --session -3 --user aud
