@@ -69,6 +69,9 @@ void register_sql_functions(SQLite::Database& db) {
 }
 
 SQLite::Database open_up_to(const std::filesystem::path& file, OpenMode mode, int version) {
+  if (std::filesystem::is_directory(file)) {
+    throw DatabaseError("database " + file.string() + ": is a directory, not a database file");
+  }
   if (mode == OpenMode::archive && has_live_wal(file)) mode = OpenMode::read_only;
   SQLite::Database db = [&] {
     try {
@@ -93,6 +96,10 @@ SQLite::Database open_up_to(const std::filesystem::path& file, OpenMode mode, in
   if (app_id != 0 && app_id != kApplicationId) {
     throw DatabaseError("database " + file.string() +
                         ": not a Vigil database (application_id does not match)");
+  }
+  const bool reading = mode == OpenMode::read_only || mode == OpenMode::archive;
+  if (reading && app_id == 0) {  // nothing to read: an empty file is no Vigil database yet
+    throw DatabaseError("database " + file.string() + ": not a Vigil database (empty)");
   }
   register_sql_functions(db);
   // A newer schema is refused before anything (even the journal mode) is written.

@@ -54,3 +54,35 @@ TEST(Database, RefusesAndDoesNotTouchAFileThatIsNotVigils) {
     EXPECT_NE(std::string(e.what()).find("not a Vigil database"), std::string::npos);
   }
 }
+
+TEST(Database, ADirectoryIsNamedAsSuch) {
+  TempDir dir;
+  fs::create_directories(dir / "folder.db");
+  for (const auto mode : {OpenMode::create_or_open, OpenMode::open_existing, OpenMode::read_only,
+                          OpenMode::archive}) {
+    try {
+      open_database(dir / "folder.db", mode);
+      ADD_FAILURE() << "a directory opened";
+    } catch (const DatabaseError& e) {
+      EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// Reading an empty file (an export target, a file made by mistake) says what it is instead of
+// "no such table", and leaves it empty.
+TEST(Database, AnEmptyFileIsNoVigilDatabaseToRead) {
+  TempDir dir;
+  const auto empty = dir / "empty.db";
+  { std::ofstream touch(empty); }
+  for (const auto mode : {OpenMode::read_only, OpenMode::archive}) {
+    try {
+      open_database(empty, mode);
+      ADD_FAILURE() << "an empty file opened for reading";
+    } catch (const DatabaseError& e) {
+      EXPECT_NE(std::string(e.what()).find("not a Vigil database (empty)"), std::string::npos)
+          << e.what();
+    }
+    EXPECT_EQ(fs::file_size(empty), 0u);
+  }
+}
