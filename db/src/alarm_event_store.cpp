@@ -25,6 +25,18 @@ void update_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::strin
   tx.commit();
 }
 
+// Marks who did `what` and when: sets <what>_by and <what>_utc_ms, audited as `action`.
+void stamp_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::string_view action,
+                 const std::string& what, UtcMs now) {
+  update_alarm(
+      db, actor, id, action, what + "_by = ?, " + what + "_utc_ms = ?", 2,
+      [&](SQLite::Statement& st) {
+        st.bind(1, actor.id);
+        st.bind(2, now);
+      },
+      now);
+}
+
 }  // namespace
 
 RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlarmEvent& e,
@@ -81,27 +93,13 @@ void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, 
 
 void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
   permitted_call(db, actor, Action::acknowledge_alarm, now, [&] {
-    update_alarm(
-        db, actor, alarm_id, "alarm_acknowledged", "acknowledged_by = ?, acknowledged_utc_ms = ?",
-        2,
-        [&](SQLite::Statement& st) {
-          st.bind(1, actor.id);
-          st.bind(2, now);
-        },
-        now);
+    stamp_alarm(db, actor, alarm_id, "alarm_acknowledged", "acknowledged", now);
   });
 }
 
 void pause_alarm_audio(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
   permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
-    update_alarm(
-        db, actor, alarm_id, "alarm_audio_paused", "audio_paused_by = ?, audio_paused_utc_ms = ?",
-        2,
-        [&](SQLite::Statement& st) {
-          st.bind(1, actor.id);
-          st.bind(2, now);
-        },
-        now);
+    stamp_alarm(db, actor, alarm_id, "alarm_audio_paused", "audio_paused", now);
   });
 }
 
