@@ -41,9 +41,7 @@ struct Recording {
 };
 
 std::optional<std::string> usage_error(const MonitorOptions& o) {
-  if (o.for_seconds < 0 || o.nibp_every_s < 0) {
-    return "--for and --nibp-every must not be negative";
-  }
+  // --for, --nibp-every and --session are range-checked by their validators (cli_checks).
   const bool any_db = !o.db_file.empty() || o.session_id != 0 || !o.user.empty();
   if (any_db && (o.db_file.empty() || o.session_id <= 0 || o.user.empty())) {
     return "--db, --session and --user go together (recording needs the file, the session id "
