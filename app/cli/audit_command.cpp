@@ -19,7 +19,7 @@
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
 #include "vigil/db/audit_chain.hpp"
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 
 namespace vigil::cli {
 namespace {
@@ -65,11 +65,11 @@ int run_verify(const AuditOptions& o) {
   try {
     if (!std::filesystem::exists(o.file)) return report_error("--db: " + o.file + ": no such file");
     const bool rw = writable(o.file);
-    auto db = db::open_database(o.file, rw ? db::OpenMode::open_existing : db::OpenMode::archive);
+    auto store = db::Store::open(o.file, rw ? db::OpenMode::open_existing : db::OpenMode::archive);
     std::optional<std::string> expected;
     if (!o.expect_head.empty()) expected = o.expect_head;
-    const auto r = db::verify_audit_chain(db, expected);
-    if (rw) db::record_verification(db, r, "vigilctl", wall_clock_utc_ms());
+    const auto r = db::verify_audit_chain(store, expected);
+    if (rw) db::record_verification(store, r, "vigilctl", wall_clock_utc_ms());
     if (r.ok) {
       std::cout << "ok " << r.entries << " entries, head " << r.head << '\n';
       return kExitOk;
@@ -87,8 +87,8 @@ int run_verify(const AuditOptions& o) {
 
 int run_head(const AuditOptions& o) {
   try {
-    auto db = db::open_database(o.file, db::OpenMode::read_only);
-    std::cout << db::audit_head(db).hash << '\n';
+    auto store = db::Store::open(o.file, db::OpenMode::read_only);
+    std::cout << db::audit_head(store).hash << '\n';
     return kExitOk;
   } catch (const std::exception& e) {
     return report_error(e.what());
@@ -97,8 +97,8 @@ int run_head(const AuditOptions& o) {
 
 int run_log(const AuditOptions& o) {
   try {
-    auto db = db::open_database(o.file, db::OpenMode::read_only);
-    for (const auto& e : db::read_audit_entries(db)) {
+    auto store = db::Store::open(o.file, db::OpenMode::read_only);
+    for (const auto& e : db::read_audit_entries(store)) {
       if (o.json) {
         nlohmann::ordered_json j;
         j["seq"] = e.seq;

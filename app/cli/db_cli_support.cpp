@@ -54,10 +54,10 @@ db::UtcMs wall_clock_utc_ms() {
       .count();
 }
 
-db::Actor login_from_cli(SQLite::Database& db, const std::string& user) {
+db::Actor login_from_cli(db::Store& store, const std::string& user) {
   const auto password = read_password("VIGIL_PASSWORD", "Password for " + user, false);
   if (!password) throw db::AuthenticationFailed("authentication failed: no password given");
-  return db::authenticate(db, user, *password, wall_clock_utc_ms());
+  return db::authenticate(store, user, *password, wall_clock_utc_ms());
 }
 
 int report_error(const std::string& what) {

@@ -18,7 +18,7 @@ std::optional<std::string> read_password(const char* env_var, const std::string&
 db::UtcMs wall_clock_utc_ms();
 
 // Logs `user` in with VIGIL_PASSWORD or a prompt. Throws db::AuthenticationFailed.
-db::Actor login_from_cli(SQLite::Database& db, const std::string& user);
+db::Actor login_from_cli(db::Store& store, const std::string& user);
 
 // Prints "vigilctl: error: <what>" and returns kExitFailure.
 int report_error(const std::string& what);

@@ -8,7 +8,7 @@
 #include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::cli {
@@ -34,15 +34,15 @@ int run_init(const DbInitOptions& o) {
   const bool existed = std::filesystem::exists(o.file);
   int status = kExitFailure;
   try {
-    auto db = db::open_database(o.file, db::OpenMode::create_or_open);
-    if (db.execAndGet("SELECT count(*) FROM users").getInt64() != 0) {
+    auto store = db::Store::open(o.file, db::OpenMode::create_or_open);
+    if (db::has_users(store)) {
       return report_error("--db: " + o.file + " is already initialised (it has users)");
     }
     const auto password = read_password("VIGIL_NEW_PASSWORD", "New password for " + o.admin, true);
     if (!password) {
       status = report_error("password: set VIGIL_NEW_PASSWORD or type it twice at the prompt");
     } else {
-      db::create_first_admin(db, o.admin, *password, wall_clock_utc_ms());
+      db::create_first_admin(store, o.admin, *password, wall_clock_utc_ms());
       std::cout << "created " << o.file << " with admin " << o.admin << '\n';
       return kExitOk;
     }

@@ -1,6 +1,7 @@
 // `vigilctl export csv --db FILE --session ID --user NAME [--out FILE]`: a session's numeric
 // vitals as CSV (one row per timestamp, one column per channel, empty for absent). The user
 // (clinician or auditor) logs in with VIGIL_PASSWORD or a prompt; the export is audited.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,7 +13,7 @@
 #include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/vitals_export.hpp"
 
 namespace vigil::cli {
@@ -30,10 +31,10 @@ int run_csv(const ExportOptions& o) {
     return report_error("--out: must not be the --db file " + o.file);
   }
   try {
-    auto db = db::open_database(o.file, db::OpenMode::open_existing);
-    const db::Actor actor = login_from_cli(db, o.user);
+    auto store = db::Store::open(o.file, db::OpenMode::open_existing);
+    const db::Actor actor = login_from_cli(store, o.user);
     if (o.out.empty()) {
-      db::export_vitals_csv(db, actor, o.session, std::cout, wall_clock_utc_ms());
+      db::export_vitals_csv(store, actor, o.session, std::cout, wall_clock_utc_ms());
       return kExitOk;
     }
     // A file is written beside the target and renamed over it only when complete: a refused or
@@ -47,10 +48,15 @@ int run_csv(const ExportOptions& o) {
     }
     const bool file = kind == fs::file_type::not_found || kind == fs::file_type::regular;
     const std::string written = file ? o.out + ".partial-" + std::to_string(::getpid()) : o.out;
+    // An export holds a patient's record: the file is owner-only (0600), like the database.
+    if (file) {
+      const int fd = ::open(written.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      if (fd >= 0) ::close(fd);
+    }
     std::ofstream out(written, std::ios::binary | std::ios::trunc);
     if (!out) return report_error("--out: cannot write " + o.out);
     try {
-      const auto s = db::export_vitals_csv(db, actor, o.session, out, wall_clock_utc_ms());
+      const auto s = db::export_vitals_csv(store, actor, o.session, out, wall_clock_utc_ms());
       out.close();
       if (!out) throw std::runtime_error("--out: cannot write " + o.out);
       if (file) fs::rename(written, o.out);

@@ -17,8 +17,8 @@
 #include "session_lookup.hpp"
 #include "station.hpp"
 #include "station_printer.hpp"
-#include "vigil/db/database.hpp"
 #include "vigil/db/recorder.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::cli {
@@ -79,16 +79,17 @@ int run_monitor(const MonitorOptions& o) {
     try {
       Recording r;
       {
-        SQLite::Database db = db::open_database(o.db_file, db::OpenMode::open_existing);
-        r.actor = login_from_cli(db, o.user);
+        db::Store store = db::Store::open(o.db_file, db::OpenMode::open_existing);
+        r.actor = login_from_cli(store, o.user);
         if (r.actor.role != db::Role::nurse && r.actor.role != db::Role::clinician) {
           return report_error("role " + std::string(db::role_name(r.actor.role)) +
                               " may not record vitals (nurse or clinician)");
         }
-        r.session = station::lookup_session_for_station(db, o.session_id);
+        r.session =
+            station::lookup_session_for_station(store, r.actor, o.session_id, wall_clock_utc_ms());
       }
       r.recorder =
-          std::make_unique<db::Recorder>(db::open_database(o.db_file, db::OpenMode::open_existing));
+          std::make_unique<db::Recorder>(db::Store::open(o.db_file, db::OpenMode::open_existing));
       config.profile = r.session.profile;
       recording = std::move(r);
     } catch (const std::exception& e) {

@@ -8,7 +8,7 @@
 #include "cli_checks.hpp"
 #include "cli_commands.hpp"
 #include "db_cli_support.hpp"
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::cli {
@@ -23,13 +23,13 @@ struct UserAddOptions {
 
 int run_add(const UserAddOptions& o) {
   try {
-    auto db = db::open_database(o.file, db::OpenMode::open_existing);
-    const db::Actor admin = login_from_cli(db, o.acting_user);
+    auto store = db::Store::open(o.file, db::OpenMode::open_existing);
+    const db::Actor admin = login_from_cli(store, o.acting_user);
     const auto password = read_password("VIGIL_NEW_PASSWORD", "New password for " + o.name, true);
     if (!password) {
       return report_error("password: set VIGIL_NEW_PASSWORD or type it twice at the prompt");
     }
-    db::add_user(db, admin, o.name, *db::role_from_name(o.role), *password, wall_clock_utc_ms());
+    db::add_user(store, admin, o.name, *db::role_from_name(o.role), *password, wall_clock_utc_ms());
     std::cout << "added " << o.role << ' ' << o.name << '\n';
     return kExitOk;
   } catch (const std::exception& e) {

@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/drivers/sim/scenario.hpp"
 
 namespace vigil::demo {
@@ -70,7 +70,7 @@ DemoBedside::DemoBedside(DemoOptions options)
     if (auto* s = station_.load()) s->report_recorder_condition(c);
   };
   recorder_ = std::make_unique<db::Recorder>(
-      db::open_database(record_->file(), db::OpenMode::open_existing), ro);
+      db::Store::open(record_->file(), db::OpenMode::open_existing), ro);
   oximeter_ = start_simulator("nonin-df2", options_.speed, start_s, epoch_);
   nibp_ = start_simulator("suntech", options_.speed, start_s, epoch_);
 }

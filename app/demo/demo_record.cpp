@@ -6,10 +6,10 @@
 #include "vigil/core/pre_dose_checklist.hpp"
 #include "vigil/db/administration_store.hpp"
 #include "vigil/db/checklist_store.hpp"
-#include "vigil/db/database.hpp"
 #include "vigil/db/observation_store.hpp"
 #include "vigil/db/patient_store.hpp"
 #include "vigil/db/session_store.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::demo {
@@ -32,16 +32,16 @@ DemoRecord::DemoRecord(std::filesystem::path file, std::function<core::UtcTime(d
     throw db::ValidationError("--db: " + file_.string() +
                               " exists; the demo only writes a new database");
   }
-  SQLite::Database db = db::open_database(file_, db::OpenMode::create_or_open);
+  db::Store store = db::Store::open(file_, db::OpenMode::create_or_open);
   const db::UtcMs t0 = ms_at(0);
   // Demo accounts on a demo database: the cheapest argon2id cost keeps the demo's start fast.
   const auto cost = db::PasswordCost::cheapest();
-  accounts_.admin = db::create_first_admin(db, "demo-admin", kDemoPassword, t0, cost);
+  accounts_.admin = db::create_first_admin(store, "demo-admin", kDemoPassword, t0, cost);
   accounts_.nurse =
-      db::add_user(db, accounts_.admin, "demo-nurse", db::Role::nurse, kDemoPassword, t0, cost);
-  accounts_.clinician = db::add_user(db, accounts_.admin, "demo-clinician", db::Role::clinician,
+      db::add_user(store, accounts_.admin, "demo-nurse", db::Role::nurse, kDemoPassword, t0, cost);
+  accounts_.clinician = db::add_user(store, accounts_.admin, "demo-clinician", db::Role::clinician,
                                      kDemoPassword, t0, cost);
-  patient_id_ = db::create_patient(db, accounts_.nurse,
+  patient_id_ = db::create_patient(store, accounts_.nurse,
                                    {"DEMO-0001", "Alex Demo", "1984-06-15", "unknown", 72.0}, t0);
   db::NewSession s;
   s.patient_id = patient_id_;
@@ -50,14 +50,14 @@ DemoRecord::DemoRecord(std::filesystem::path file, std::function<core::UtcTime(d
   s.chair = "demo chair";
   s.planned_utc_ms = t0;
   s.planned_dose_mg = 56;
-  session_id_ = db::create_session(db, accounts_.clinician, s, t0);
-  db::advance_session(db, accounts_.nurse, session_id_, SessionPhase::pre_dose, t0);
-  db::record_bp(db, accounts_.nurse, {session_id_, t0, 124, 78, 93, core::BpSource::manual}, t0);
+  session_id_ = db::create_session(store, accounts_.clinician, s, t0);
+  db::advance_session(store, accounts_.nurse, session_id_, SessionPhase::pre_dose, t0);
+  db::record_bp(store, accounts_.nurse, {session_id_, t0, 124, 78, 93, core::BpSource::manual}, t0);
   db::ChecklistEntry c{session_id_, db::ChecklistKind::pre_dose, {}, t0};
   for (std::size_t i = 0; i < core::pre_dose_item_count; ++i) {
     c.items.emplace_back(core::pre_dose_item_name(static_cast<core::PreDoseItem>(i)), true);
   }
-  db::record_checklist(db, accounts_.nurse, c, t0);
+  db::record_checklist(store, accounts_.nurse, c, t0);
   phase_ = SessionPhase::pre_dose;
   build_script();
 }
@@ -71,12 +71,12 @@ void DemoRecord::build_script() {
   const db::RowId sid = session_id_;
   const DemoAccounts a = accounts_;
   auto advance = [sid, a](SessionPhase to) {
-    return [sid, a, to](SQLite::Database& db, db::UtcMs now) {
-      db::advance_session(db, a.nurse, sid, to, now);
+    return [sid, a, to](db::Store& store, db::UtcMs now) {
+      db::advance_session(store, a.nurse, sid, to, now);
     };
   };
   // Esketamine 56 mg is two 28 mg nasal devices, 5 minutes apart (SPRAVATO label).
-  auto device_dose = [sid, a](SQLite::Database& db, db::UtcMs now) {
+  auto device_dose = [sid, a](db::Store& store, db::UtcMs now) {
     db::NewAdministration d;
     d.session_id = sid;
     d.drug = "esketamine";
@@ -87,12 +87,12 @@ void DemoRecord::build_script() {
     d.witness_id = a.clinician.id;
     d.start_utc_ms = now;
     d.device_count = 1;
-    db::record_administration(db, a.nurse, d, now);
+    db::record_administration(store, a.nurse, d, now);
   };
   steps_.push_back({60, "dosing: esketamine 28 mg nasal device 1 of 2, witnessed",
-                    [sid, a, device_dose](SQLite::Database& db, db::UtcMs now) {
-                      db::advance_session(db, a.nurse, sid, SessionPhase::dosing, now);
-                      device_dose(db, now);
+                    [sid, a, device_dose](db::Store& store, db::UtcMs now) {
+                      db::advance_session(store, a.nurse, sid, SessionPhase::dosing, now);
+                      device_dose(store, now);
                     },
                     SessionPhase::dosing, "esketamine 28 mg"});
   steps_.push_back({6 * 60, "esketamine 28 mg nasal device 2 of 2, witnessed", device_dose,
@@ -101,21 +101,21 @@ void DemoRecord::build_script() {
       {15 * 60, "observation", advance(SessionPhase::observation), SessionPhase::observation, ""});
   steps_.push_back(
       {110 * 60, "MOAA/S 5 and modified Aldrete 10",
-       [sid, a](SQLite::Database& db, db::UtcMs now) {
-         db::record_scale(db, a.nurse, {sid, now, db::Scale::moaas, {5}}, now);
-         db::record_scale(db, a.nurse, {sid, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, now);
+       [sid, a](db::Store& store, db::UtcMs now) {
+         db::record_scale(store, a.nurse, {sid, now, db::Scale::moaas, {5}}, now);
+         db::record_scale(store, a.nurse, {sid, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, now);
        },
        std::nullopt, ""});
   steps_.push_back(
       {115 * 60, "discharge BP 126/80 and discharge checklist",
-       [sid, a](SQLite::Database& db, db::UtcMs now) {
-         db::record_bp(db, a.nurse, {sid, now, 126, 80, 95, core::BpSource::manual}, now);
+       [sid, a](db::Store& store, db::UtcMs now) {
+         db::record_bp(store, a.nurse, {sid, now, 126, 80, 95, core::BpSource::manual}, now);
          db::ChecklistEntry c{sid, db::ChecklistKind::discharge, {}, now};
          for (const char* item : {"alert_and_oriented", "vitals_at_baseline", "escort_present",
                                   "no_driving_reminded"}) {
            c.items.emplace_back(item, true);
          }
-         db::record_checklist(db, a.nurse, c, now);
+         db::record_checklist(store, a.nurse, c, now);
        },
        std::nullopt, ""});
   steps_.push_back({125 * 60, "discharge ready", advance(SessionPhase::discharge_ready),
@@ -134,7 +134,7 @@ std::vector<std::string> DemoRecord::run_due(db::Recorder& recorder, const Hooks
     const double at_s = step.at_s < *first_run_s_ ? step.at_s : hooks.now_s();
     const db::UtcMs at = ms_at(at_s);
     try {
-      recorder.run_clinical([&](SQLite::Database& db) { step.run(db, at); });
+      recorder.run_clinical([&](db::Store& store) { step.run(store, at); });
       lines.push_back(minutes_text(at_s) + " " + step.what);
       if (step.phase) {
         phase_ = *step.phase;
@@ -154,8 +154,8 @@ std::vector<std::string> DemoRecord::finish(double t_s, db::Recorder& recorder) 
   const std::string reason = "demo stopped at " + minutes_text(t_s);
   const db::UtcMs at = ms_at(t_s);
   try {
-    recorder.run_clinical([&](SQLite::Database& db) {
-      db::end_session_early(db, accounts_.clinician, session_id_, reason, at);
+    recorder.run_clinical([&](db::Store& store) {
+      db::end_session_early(store, accounts_.clinician, session_id_, reason, at);
     });
     phase_ = SessionPhase::closed;
     lines.push_back(minutes_text(t_s) + " session ended early: " + reason);

@@ -59,7 +59,7 @@ class DemoRecord {
   struct Step {
     double at_s;
     std::string what;
-    std::function<void(SQLite::Database&, db::UtcMs)> run;
+    std::function<void(db::Store&, db::UtcMs)> run;
     std::optional<core::SessionPhase> phase;  // the phase reached
     std::string dose;                         // the dose marker's label; empty: no dose
   };

@@ -6,7 +6,7 @@
 
 #include "bedside_session.hpp"
 #include "monitor_window.hpp"
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::gui {
@@ -58,8 +58,8 @@ void BedsideController::startDemo(const demo::DemoOptions& options) {
 
 void BedsideController::startStation(const StationModeOptions& options) {
   {
-    SQLite::Database db = db::open_database(options.db_file, db::OpenMode::open_existing);
-    actor_ = db::authenticate(db, options.user, options.password, utc_ms_now());
+    db::Store store = db::Store::open(options.db_file, db::OpenMode::open_existing);
+    actor_ = db::authenticate(store, options.user, options.password, utc_ms_now());
   }
   if (actor_.role != db::Role::nurse && actor_.role != db::Role::clinician) {
     throw db::PermissionDenied("role " + std::string(db::role_name(actor_.role)) +
@@ -70,7 +70,7 @@ void BedsideController::startStation(const StationModeOptions& options) {
     if (station_) station_->report_recorder_condition(c);
   };
   recorder_ = std::make_unique<db::Recorder>(
-      db::open_database(options.db_file, db::OpenMode::open_existing), ro);
+      db::Store::open(options.db_file, db::OpenMode::open_existing), ro);
   db_file_ = options.db_file;
   station::StationConfig config;
   config.devices = options.devices;
@@ -88,8 +88,8 @@ void BedsideController::onStartSession(const QString& patient_id) {
   }
   if (!recorder_ || recording_) return;
   try {
-    const auto session = recorder_->run_clinical([&](SQLite::Database& db) {
-      return station::start_patient_session(db, actor_, patient_id.trimmed().toStdString(),
+    const auto session = recorder_->run_clinical([&](db::Store& store) {
+      return station::start_patient_session(store, actor_, patient_id.trimmed().toStdString(),
                                             utc_ms_now());
     });
     station::SessionRecording r;

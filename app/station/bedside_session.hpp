@@ -3,8 +3,6 @@
 // nurse names the patient; the station takes that patient's open dosing session (planned by a
 // clinician, or already running after a station restart) and starts it if it is only planned.
 
-#include <SQLiteCpp/Database.h>
-
 #include <string>
 
 #include "session_lookup.hpp"
@@ -15,7 +13,7 @@ namespace vigil::station {
 // Throws db::ValidationError ("patient identifier: required"), db::NotFound ("patient X: no
 // such patient"), db::ValidationError ("patient X: no open session; a clinician plans the
 // session first"), and whatever advance_session refuses (named rule, role).
-SessionForStation start_patient_session(SQLite::Database& db, const db::Actor& actor,
+SessionForStation start_patient_session(db::Store& store, const db::Actor& actor,
                                         const std::string& patient_identifier, db::UtcMs now);
 
 }  // namespace vigil::station

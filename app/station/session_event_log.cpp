@@ -128,10 +128,10 @@ void SessionEventLog::write_link(db::RowId session, const DeviceLink& link) {
     c.identity = link.identity;
     c.connected_utc_ms = at;
     links_[link.device] = recorder_.run_clinical(
-        [&](SQLite::Database& db) { return db::record_device_connected(db, actor_, c, at); });
+        [&](db::Store& store) { return db::record_device_connected(store, actor_, c, at); });
   } else if (open != links_.end()) {
-    recorder_.run_clinical([&](SQLite::Database& db) {
-      db::record_device_disconnected(db, actor_, open->second, at, at);
+    recorder_.run_clinical([&](db::Store& store) {
+      db::record_device_disconnected(store, actor_, open->second, at, at);
     });
     links_.erase(open);
   }
@@ -149,9 +149,9 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
     open_.clear();
     cleared_.clear();
     links_.clear();
-    recorder_.run_clinical([&](SQLite::Database& db) {
-      for (auto row : rows) db::record_alarm_end(db, actor_, row, at, at);
-      for (auto row : links) db::record_device_disconnected(db, actor_, row, at, at);
+    recorder_.run_clinical([&](db::Store& store) {
+      for (auto row : rows) db::record_alarm_end(store, actor_, row, at, at);
+      for (auto row : links) db::record_device_disconnected(store, actor_, row, at, at);
     });
     return;
   }
@@ -174,8 +174,8 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
       if (e.limit) row.limit_in_force = limit_text(e.condition.channel, *e.limit);
       row.triggering_value = e.value;
       cleared_.erase(key);  // a new episode
-      open_[key] = OpenAlarm{recorder_.run_clinical([&](SQLite::Database& db) {
-                               return db::record_alarm_start(db, actor_, row, at);
+      open_[key] = OpenAlarm{recorder_.run_clinical([&](db::Store& store) {
+                               return db::record_alarm_start(store, actor_, row, at);
                              }),
                              row.priority};
       break;
@@ -185,17 +185,17 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
       // changes nothing there (the engine's events say when it eased).
       if (open == open_.end() || !e.priority || *e.priority <= open->second.peak) break;
       open->second.peak = *e.priority;
-      recorder_.run_clinical([&](SQLite::Database& db) {
+      recorder_.run_clinical([&](db::Store& store) {
         std::optional<std::string> limit;
         if (e.limit) limit = limit_text(e.condition.channel, *e.limit);
-        db::record_alarm_escalation(db, actor_, open->second.row, *e.priority, limit, e.value, at);
+        db::record_alarm_escalation(store, actor_, open->second.row, *e.priority, limit, e.value,
+                                    at);
       });
       break;
     case K::cleared:
       if (open == open_.end()) break;
-      recorder_.run_clinical([&](SQLite::Database& db) {
-        db::record_alarm_end(db, actor_, open->second.row, at, at);
-      });
+      recorder_.run_clinical(
+          [&](db::Store& store) { db::record_alarm_end(store, actor_, open->second.row, at, at); });
       cleared_[key] = open->second.row;  // a latched condition is acknowledged after it ends
       open_.erase(open);
       break;
@@ -208,7 +208,7 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
       }
       if (row == 0) break;
       recorder_.run_clinical(
-          [&](SQLite::Database& db) { db::acknowledge_alarm(db, actor_, row, at); });
+          [&](db::Store& store) { db::acknowledge_alarm(store, actor_, row, at); });
       break;
     }
     case K::latched_cleared:
@@ -217,8 +217,8 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
     case K::audio_paused: {
       std::vector<db::RowId> rows;
       for (const auto& [k, alarm] : open_) rows.push_back(alarm.row);
-      recorder_.run_clinical([&](SQLite::Database& db) {
-        for (auto row : rows) db::pause_alarm_audio(db, actor_, row, at);
+      recorder_.run_clinical([&](db::Store& store) {
+        for (auto row : rows) db::pause_alarm_audio(store, actor_, row, at);
       });
       break;
     }

@@ -8,8 +8,8 @@ namespace {
 
 // Latching is a site setting, not a bedside one (clinical.md): the site's value wins over what
 // a session's profile says; without a site setting the profile's value stands.
-void apply_site_latching(SQLite::Database& db, core::AlarmProfile& profile) {
-  const auto site = db::site_setting(db, "latching");
+void apply_site_latching(db::Store& store, core::AlarmProfile& profile) {
+  const auto site = db::site_setting(store, "latching");
   if (!site) return;
   if (*site != "true" && *site != "false") {
     throw db::ValidationError("site setting latching: must be true or false (is '" + *site + "')");
@@ -19,31 +19,24 @@ void apply_site_latching(SQLite::Database& db, core::AlarmProfile& profile) {
 
 }  // namespace
 
-SessionForStation lookup_session_for_station(SQLite::Database& db, db::RowId session_id) {
-  SQLite::Statement q(db,
-                      "SELECT s.phase, s.alarm_profile, p.identifier, p.name FROM sessions s "
-                      "JOIN patients p ON p.id = s.patient_id WHERE s.id = ?");
-  q.bind(1, session_id);
-  const std::string name = "session " + std::to_string(session_id);
-  if (!q.executeStep()) throw db::NotFound(name + ": no such session");
-  SessionForStation out;
-  out.id = session_id;
-  const auto phase = core::session_phase_from_name(q.getColumn(0).getString());
-  if (!phase) throw db::ValidationError(name + ": unknown phase " + q.getColumn(0).getString());
-  if (*phase == core::SessionPhase::closed) {
+SessionForStation session_for_station(db::Store& store, const db::SessionOpening& opening) {
+  const std::string name = "session " + std::to_string(opening.id);
+  if (opening.phase == core::SessionPhase::closed) {
     throw db::ValidationError(name + ": closed; start a new session");
   }
+  SessionForStation out;
+  out.id = opening.id;
   out.info.active = true;
-  out.info.phase = *phase;
-  out.info.patient_id = q.getColumn(2).getString();
-  out.info.patient_name = q.getColumn(3).getString();
-  const std::string profile_text = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
-  if (profile_text.empty()) {
+  out.info.phase = opening.phase;
+  out.info.patient_id = opening.patient_identifier;
+  out.info.patient_name = opening.patient_name;
+  if (opening.alarm_profile.empty()) {
     out.profile = core::default_alarm_profile();
-    apply_site_latching(db, out.profile);
+    apply_site_latching(store, out.profile);
     return out;
   }
-  auto loaded = config::load_alarm_profile_from_string(profile_text, name + " alarm_profile");
+  auto loaded =
+      config::load_alarm_profile_from_string(opening.alarm_profile, name + " alarm_profile");
   if (!loaded.ok()) {
     std::string problems;
     for (const auto& p : loaded.problems) {
@@ -53,8 +46,13 @@ SessionForStation lookup_session_for_station(SQLite::Database& db, db::RowId ses
   }
   out.profile = *loaded.profile;
   out.profile_from_session = true;
-  apply_site_latching(db, out.profile);
+  apply_site_latching(store, out.profile);
   return out;
+}
+
+SessionForStation lookup_session_for_station(db::Store& store, const db::Actor& actor,
+                                             db::RowId session_id, db::UtcMs now) {
+  return session_for_station(store, db::open_session_record(store, actor, session_id, now));
 }
 
 }  // namespace vigil::station

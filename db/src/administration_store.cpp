@@ -111,8 +111,9 @@ std::string refusal_text(const core::DoseCheckResult& c) {
 
 }  // namespace
 
-AdministrationResult record_administration(SQLite::Database& db, const Actor& actor,
+AdministrationResult record_administration(Store& store, const Actor& actor,
                                            const NewAdministration& a, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_administration, now, [&] {
     std::optional<core::ClinicianOverride> ov;
     if (a.override_reason) {

@@ -39,8 +39,8 @@ void stamp_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::string
 
 }  // namespace
 
-RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlarmEvent& e,
-                         UtcMs now) {
+RowId record_alarm_start(Store& store, const Actor& actor, const NewAlarmEvent& e, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     require_text("condition", e.condition);
     SQLite::Transaction tx(db);
@@ -63,10 +63,11 @@ RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlar
   });
 }
 
-void record_alarm_escalation(SQLite::Database& db, const Actor& actor, RowId alarm_id,
+void record_alarm_escalation(Store& store, const Actor& actor, RowId alarm_id,
                              core::AlarmPriority priority,
                              const std::optional<std::string>& limit_in_force,
                              std::optional<double> triggering_value, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_escalated",
@@ -82,8 +83,9 @@ void record_alarm_escalation(SQLite::Database& db, const Actor& actor, RowId ala
   });
 }
 
-void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
+void record_alarm_end(Store& store, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
                       UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     update_alarm(
         db, actor, alarm_id, "alarm_cleared", "end_utc_ms = ?", 1,
@@ -91,13 +93,15 @@ void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, 
   });
 }
 
-void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
+void acknowledge_alarm(Store& store, const Actor& actor, RowId alarm_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::acknowledge_alarm, now, [&] {
     stamp_alarm(db, actor, alarm_id, "alarm_acknowledged", "acknowledged", now);
   });
 }
 
-void pause_alarm_audio(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now) {
+void pause_alarm_audio(Store& store, const Actor& actor, RowId alarm_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
     stamp_alarm(db, actor, alarm_id, "alarm_audio_paused", "audio_paused", now);
   });

@@ -1,5 +1,6 @@
 // Appending to the audit log and the canonical hash of an entry.
 #include "vigil/db/audit_chain.hpp"
+#include "vigil/db/database.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -64,7 +65,8 @@ std::string audit_entry_hash(const AuditEntry& e) {
   return sha256_hex(buffer);
 }
 
-AuditHead audit_head(SQLite::Database& db) {
+AuditHead audit_head(Store& store) {
+  SQLite::Database& db = raw_connection(store);
   AuditHead head;
   SQLite::Statement q(db,
                       "SELECT seq, hash, (SELECT count(*) FROM audit_log) FROM audit_log "
@@ -106,7 +108,8 @@ AuditEntry append_audit_entry(SQLite::Database& db, AuditEntry e) {
   return e;
 }
 
-std::vector<AuditEntry> read_audit_entries(SQLite::Database& db) {
+std::vector<AuditEntry> read_audit_entries(Store& store) {
+  SQLite::Database& db = raw_connection(store);
   std::vector<AuditEntry> out;
   SQLite::Statement q(db,
                       "SELECT seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, "

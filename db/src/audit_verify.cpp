@@ -9,6 +9,7 @@
 
 #include "audited_tables.hpp"
 #include "vigil/db/audit_chain.hpp"
+#include "vigil/db/database.hpp"
 
 namespace vigil::db {
 namespace {
@@ -94,9 +95,9 @@ std::optional<RecordProblem> check_records(SQLite::Database& db, StateMap& state
 
 }  // namespace
 
-AuditVerification verify_audit_chain(SQLite::Database& db,
-                                     const std::optional<std::string>& expected_head,
+AuditVerification verify_audit_chain(Store& store, const std::optional<std::string>& expected_head,
                                      bool check_records_too) {
+  SQLite::Database& db = raw_connection(store);
   AuditVerification r;
   r.head = std::string(kAuditGenesisHash);
   // One read transaction: the log and the tables are checked as one consistent snapshot.
@@ -173,8 +174,9 @@ AuditVerification verify_audit_chain(SQLite::Database& db,
   return r;
 }
 
-void record_verification(SQLite::Database& db, const AuditVerification& result,
-                         std::string_view tool_name, UtcMs now) {
+void record_verification(Store& store, const AuditVerification& result, std::string_view tool_name,
+                         UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   nlohmann::ordered_json j;
   j["result"] = result.ok ? "ok" : "failed";
   j["entries"] = result.entries;

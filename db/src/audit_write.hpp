@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "vigil/db/audit_chain.hpp"
+#include "vigil/db/database.hpp"
 #include "vigil/db/roles.hpp"
 #include "vigil/db/store_error.hpp"
 

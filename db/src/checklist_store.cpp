@@ -45,8 +45,9 @@ void evaluate_pre_dose(SQLite::Database& db, const ChecklistEntry& c, ChecklistR
 
 }  // namespace
 
-ChecklistResult record_checklist(SQLite::Database& db, const Actor& actor, const ChecklistEntry& c,
+ChecklistResult record_checklist(Store& store, const Actor& actor, const ChecklistEntry& c,
                                  UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_checklist, now, [&] {
     if (c.items.empty()) throw ValidationError("items: a checklist needs at least one item");
     SQLite::Transaction tx(db);

@@ -1,7 +1,9 @@
 #include "vigil/db/database.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "vigil/db/schema.hpp"
 #include "vigil/db/sha256.hpp"
@@ -46,6 +48,14 @@ bool has_live_wal(const std::filesystem::path& file) {
   return !ec && size > 0;
 }
 
+// A station database holds patient names: a file this program creates is owner-only (0600).
+// SQLite gives its -wal and -shm files the mode of the database file, so they follow. An
+// existing file keeps the mode its owner gave it.
+void create_owner_only(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);  // otherwise it exists already, or SQLite's open reports why not
+}
+
 bool has_any_table(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
 }
@@ -73,6 +83,7 @@ SQLite::Database open_up_to(const std::filesystem::path& file, OpenMode mode, in
     throw DatabaseError("database " + file.string() + ": is a directory, not a database file");
   }
   if (mode == OpenMode::archive && has_live_wal(file)) mode = OpenMode::read_only;
+  if (mode == OpenMode::create_or_open) create_owner_only(file);
   SQLite::Database db = [&] {
     try {
       if (mode == OpenMode::archive) {

@@ -52,8 +52,9 @@ std::string_view signature_meaning_name(SignatureMeaning m) {
   return "?";
 }
 
-RowId draft_note(SQLite::Database& db, const Actor& actor, RowId session_id, NoteType type,
+RowId draft_note(Store& store, const Actor& actor, RowId session_id, NoteType type,
                  const std::string& body, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::draft_note, now, [&] {
     require_text("body", body);
     SQLite::Transaction tx(db);
@@ -75,8 +76,9 @@ RowId draft_note(SQLite::Database& db, const Actor& actor, RowId session_id, Not
   });
 }
 
-void update_note(SQLite::Database& db, const Actor& actor, RowId note_id, const std::string& body,
+void update_note(Store& store, const Actor& actor, RowId note_id, const std::string& body,
                  UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::update_note, now, [&] {
     require_text("body", body);
     SQLite::Transaction tx(db);
@@ -94,10 +96,11 @@ void update_note(SQLite::Database& db, const Actor& actor, RowId note_id, const 
   });
 }
 
-RowId sign_note(SQLite::Database& db, const Actor& actor, RowId note_id, std::string_view password,
+RowId sign_note(Store& store, const Actor& actor, RowId note_id, std::string_view password,
                 SignatureMeaning meaning, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::sign_note, now, [&] {
-    reauthenticate(db, actor, password, now);
+    reauthenticate(store, actor, password, now);
     SQLite::Transaction tx(db);
     const auto note = load_note(db, note_id);
     if (meaning == SignatureMeaning::authored && note.author_id != actor.id) {
@@ -129,8 +132,9 @@ RowId sign_note(SQLite::Database& db, const Actor& actor, RowId note_id, std::st
   });
 }
 
-RowId add_addendum(SQLite::Database& db, const Actor& actor, RowId note_id,
-                   const std::string& reason, const std::string& body, UtcMs now) {
+RowId add_addendum(Store& store, const Actor& actor, RowId note_id, const std::string& reason,
+                   const std::string& body, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::add_addendum, now, [&] {
     require_text("reason", reason);
     require_text("body", body);

@@ -39,7 +39,8 @@ RowId insert_observation(SQLite::Database& db, const Actor& actor, RowId session
 
 }  // namespace
 
-RowId record_bp(SQLite::Database& db, const Actor& actor, const BpObservation& bp, UtcMs now) {
+RowId record_bp(Store& store, const Actor& actor, const BpObservation& bp, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_observation, now, [&] {
     const core::BpReading reading{bp.systolic_mmhg, bp.diastolic_mmhg,
                                   core::UtcTime(std::chrono::milliseconds(bp.t_utc_ms)), bp.source};
@@ -58,7 +59,8 @@ RowId record_bp(SQLite::Database& db, const Actor& actor, const BpObservation& b
   });
 }
 
-RowId record_scale(SQLite::Database& db, const Actor& actor, const ScaleObservation& s, UtcMs now) {
+RowId record_scale(Store& store, const Actor& actor, const ScaleObservation& s, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_observation, now, [&] {
     const int total = validate_scale(s.scale, s.items);
     const std::string items = nlohmann::json(s.items).dump();
@@ -72,8 +74,8 @@ RowId record_scale(SQLite::Database& db, const Actor& actor, const ScaleObservat
   });
 }
 
-RowId record_adverse_event(SQLite::Database& db, const Actor& actor, const AdverseEvent& ae,
-                           UtcMs now) {
+RowId record_adverse_event(Store& store, const Actor& actor, const AdverseEvent& ae, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_observation, now, [&] {
     require_text("type", ae.type);
     require_text("action", ae.action);

@@ -27,7 +27,8 @@ void check_patient(const NewPatient& p) {
 
 }  // namespace
 
-RowId create_patient(SQLite::Database& db, const Actor& actor, const NewPatient& p, UtcMs now) {
+RowId create_patient(Store& store, const Actor& actor, const NewPatient& p, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::create_patient, now, [&] {
     check_patient(p);
     SQLite::Transaction tx(db);
@@ -52,8 +53,9 @@ RowId create_patient(SQLite::Database& db, const Actor& actor, const NewPatient&
   });
 }
 
-void update_patient_weight(SQLite::Database& db, const Actor& actor, RowId patient_id,
-                           double weight_kg, UtcMs now) {
+void update_patient_weight(Store& store, const Actor& actor, RowId patient_id, double weight_kg,
+                           UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::update_patient, now, [&] {
     check_weight(weight_kg);
     SQLite::Transaction tx(db);

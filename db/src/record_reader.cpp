@@ -11,7 +11,8 @@
 
 namespace vigil::db {
 
-NoteRecord read_note(SQLite::Database& db, const Actor& actor, RowId note_id, UtcMs now) {
+NoteRecord read_note(Store& store, const Actor& actor, RowId note_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::read_records, now);
   SQLite::Statement q(db,
                       "SELECT session_id, type, body, author_id, status FROM notes WHERE id = ?");
@@ -47,8 +48,9 @@ NoteRecord read_note(SQLite::Database& db, const Actor& actor, RowId note_id, Ut
   return n;
 }
 
-std::vector<std::string> read_session_records(SQLite::Database& db, const Actor& actor,
+std::vector<std::string> read_session_records(Store& store, const Actor& actor,
                                               std::string_view table, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::read_records, now);
   constexpr std::array<std::string_view, 6> kTables{
       "sessions", "administrations", "observations", "checklists", "notes", "alarm_events"};
@@ -67,9 +69,10 @@ std::vector<std::string> read_session_records(SQLite::Database& db, const Actor&
   return rows;
 }
 
-std::vector<AuditEntry> read_audit_log(SQLite::Database& db, const Actor& actor, UtcMs now) {
+std::vector<AuditEntry> read_audit_log(Store& store, const Actor& actor, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::read_audit_log, now);
-  return read_audit_entries(db);
+  return read_audit_entries(store);
 }
 
 }  // namespace vigil::db

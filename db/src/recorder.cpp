@@ -47,8 +47,8 @@ UtcMs to_utc_ms(core::UtcTime t) {
 
 }  // namespace
 
-Recorder::Recorder(SQLite::Database db, RecorderOptions options)
-    : state_(std::make_unique<detail::RecorderState>(std::move(db), std::move(options))) {
+Recorder::Recorder(Store store, RecorderOptions options)
+    : state_(std::make_unique<detail::RecorderState>(std::move(store), std::move(options))) {
   if (state_->options.batch_rows == 0) state_->options.batch_rows = 1;
   state_->writer = std::thread([s = state_.get()] { s->writer_main(); });
   state_->writer_id = state_->writer.get_id();
@@ -108,7 +108,7 @@ bool Recorder::record_waveform_block(RowId session_id, core::Channel channel, Ut
   return true;
 }
 
-void Recorder::run_task(std::function<void(SQLite::Database&)> fn) {
+void Recorder::run_task(std::function<void(Store&)> fn) {
   detail::RecorderState& s = *state_;
   if (std::this_thread::get_id() == s.writer_id) {
     throw std::logic_error("Recorder::run_clinical called from inside a clinical task");
@@ -126,7 +126,7 @@ void Recorder::run_task(std::function<void(SQLite::Database&)> fn) {
 }
 
 void Recorder::flush() {
-  run_task([](SQLite::Database&) {});
+  run_task([](Store&) {});
 }
 
 void Recorder::stop() {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "recorder_ring.hpp"
+#include "vigil/db/database.hpp"
 #include "vigil/db/recorder.hpp"
 
 namespace vigil::db {
@@ -36,7 +37,7 @@ struct WaveformSlot {
 };
 
 struct ClinicalTask {
-  std::function<void(SQLite::Database&)> fn;
+  std::function<void(Store&)> fn;
   std::exception_ptr error;
   bool done = false;
 };
@@ -45,13 +46,15 @@ struct ClinicalTask {
 enum BehindState : int { kFlowing = 0, kRaising = 1, kRaised = 2 };
 
 struct RecorderState {
-  RecorderState(SQLite::Database database, RecorderOptions o)
-      : db(std::move(database)),
+  RecorderState(Store writer_store, RecorderOptions o)
+      : store(std::move(writer_store)),
+        db(raw_connection(store)),
         options(std::move(o)),
         readings(options.reading_capacity),
         blocks(options.waveform_capacity) {}
 
-  SQLite::Database db;
+  Store store;
+  SQLite::Database& db;  // the connection `store` owns
   RecorderOptions options;
   BoundedRing<NumericSlot> readings;
   BoundedRing<WaveformSlot> blocks;

@@ -49,7 +49,7 @@ void run_clinical_tasks(detail::RecorderState& s, std::deque<detail::ClinicalTas
   sqlite3* handle = s.db.getHandle();
   for (detail::ClinicalTask* t : tasks) {
     try {
-      t->fn(s.db);
+      t->fn(s.store);
       if (!sqlite3_get_autocommit(handle)) {
         sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
         throw std::logic_error("Recorder: a clinical task left a transaction open");

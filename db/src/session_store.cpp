@@ -58,7 +58,8 @@ void write_phase(SQLite::Database& db, const Actor& actor, const SessionState& s
 
 }  // namespace
 
-RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession& n, UtcMs now) {
+RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::create_session, now, [&] {
     require_text("chair", n.chair);
     SQLite::Transaction tx(db);
@@ -96,13 +97,14 @@ RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession&
   });
 }
 
-void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
-                     core::SessionPhase to, UtcMs now) {
-  advance_session(db, actor, session_id, to, now, core::default_alarm_profile());
+void advance_session(Store& store, const Actor& actor, RowId session_id, core::SessionPhase to,
+                     UtcMs now) {
+  advance_session(store, actor, session_id, to, now, core::default_alarm_profile());
 }
 
-void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
-                     core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile) {
+void advance_session(Store& store, const Actor& actor, RowId session_id, core::SessionPhase to,
+                     UtcMs now, const core::AlarmProfile& profile) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::advance_session, now, [&] {
     SQLite::Transaction tx(db);
     const auto s = load_session(db, session_id);
@@ -123,8 +125,9 @@ void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
   });
 }
 
-void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
+void end_session_early(Store& store, const Actor& actor, RowId session_id,
                        const std::string& reason, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::end_session_early, now, [&] {
     SQLite::Transaction tx(db);
     const auto s = load_session(db, session_id);
@@ -136,8 +139,9 @@ void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_i
   });
 }
 
-void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
+void set_session_alarm_profile(Store& store, const Actor& actor, RowId session_id,
                                const std::string& profile_text, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::set_session_alarm_profile, now, [&] {
     require_text("alarm_profile", profile_text);
     SQLite::Transaction tx(db);

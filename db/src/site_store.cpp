@@ -8,8 +8,9 @@
 
 namespace vigil::db {
 
-void set_site_setting(SQLite::Database& db, const Actor& admin, const std::string& key,
+void set_site_setting(Store& store, const Actor& admin, const std::string& key,
                       const std::string& value, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::change_site_settings, now, [&] {
     require_text("key", key);
     SQLite::Transaction tx(db);
@@ -36,15 +37,17 @@ void set_site_setting(SQLite::Database& db, const Actor& admin, const std::strin
   });
 }
 
-std::optional<std::string> site_setting(SQLite::Database& db, const std::string& key) {
+std::optional<std::string> site_setting(Store& store, const std::string& key) {
+  SQLite::Database& db = raw_connection(store);
   SQLite::Statement q(db, "SELECT value FROM site_settings WHERE key = ?");
   q.bind(1, key);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
 }
 
-RowId record_device_connected(SQLite::Database& db, const Actor& actor,
-                              const NewDeviceConnection& c, UtcMs now) {
+RowId record_device_connected(Store& store, const Actor& actor, const NewDeviceConnection& c,
+                              UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_device_connection, now, [&] {
     require_text("family", c.family);
     require_text("port", c.port);
@@ -61,8 +64,9 @@ RowId record_device_connected(SQLite::Database& db, const Actor& actor,
   });
 }
 
-void record_device_disconnected(SQLite::Database& db, const Actor& actor, RowId connection_id,
+void record_device_disconnected(Store& store, const Actor& actor, RowId connection_id,
                                 UtcMs disconnected_utc_ms, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::record_device_connection, now, [&] {
     SQLite::Statement up(db, "UPDATE device_connections SET disconnected_utc_ms = ? WHERE id = ?");
     up.bind(1, disconnected_utc_ms);

@@ -164,23 +164,30 @@ bool password_matches(std::string_view stored_hash, std::string_view password) {
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
-Actor create_first_admin(SQLite::Database& db, std::string_view name, std::string_view password,
-                         UtcMs now, PasswordCost cost) {
+bool has_users(Store& store) {
+  return raw_connection(store).execAndGet("SELECT count(*) FROM users").getInt64() != 0;
+}
+
+Actor create_first_admin(Store& store, std::string_view name, std::string_view password, UtcMs now,
+                         PasswordCost cost) {
+  SQLite::Database& db = raw_connection(store);
   if (db.execAndGet("SELECT count(*) FROM users").getInt64() != 0) {
     throw ValidationError("admin: the database already has users; add users as an admin");
   }
   return insert_user(db, std::nullopt, "vigilctl", name, Role::admin, password, now, cost);
 }
 
-Actor add_user(SQLite::Database& db, const Actor& admin, std::string_view name, Role role,
+Actor add_user(Store& store, const Actor& admin, std::string_view name, Role role,
                std::string_view password, UtcMs now, PasswordCost cost) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, admin, Action::manage_users, now, [&] {
     return insert_user(db, admin.id, admin.name, name, role, password, now, cost);
   });
 }
 
-void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user_id, bool active,
+void set_user_active(Store& store, const Actor& admin, std::int64_t user_id, bool active,
                      UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::manage_users, now, [&] {
     SQLite::Transaction tx(db);
     require_row(db, "users", user_id);
@@ -195,7 +202,8 @@ void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user
   });
 }
 
-void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id, UtcMs now) {
+void unlock_user(Store& store, const Actor& admin, std::int64_t user_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::manage_users, now, [&] {
     SQLite::Transaction tx(db);
     require_row(db, "users", user_id);
@@ -224,8 +232,8 @@ void reset_failed_attempts(SQLite::Database& db, const UserRow& u, std::string_v
   tx.commit();
 }
 
-Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view password,
-                   UtcMs now) {
+Actor authenticate(Store& store, std::string_view name, std::string_view password, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   const auto u = user_by_name(db, name);
   if (!u) refuse_login(db, nullptr, name, "unknown user", now);
   check_password(db, *u, password, "login_failed", now);
@@ -233,8 +241,8 @@ Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view
   return u->actor();
 }
 
-void reauthenticate(SQLite::Database& db, const Actor& actor, std::string_view password,
-                    UtcMs now) {
+void reauthenticate(Store& store, const Actor& actor, std::string_view password, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   const auto u = user_by_id(db, actor.id);
   if (!u || u->name != actor.name) refuse_login(db, nullptr, actor.name, "unknown user", now);
   check_password(db, *u, password, "signature_password_failed", now);

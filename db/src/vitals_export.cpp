@@ -53,8 +53,9 @@ void append_number(std::string& out, double v) {
 
 }  // namespace
 
-CsvExportSummary export_vitals_csv(SQLite::Database& db, const Actor& actor, RowId session_id,
+CsvExportSummary export_vitals_csv(Store& store, const Actor& actor, RowId session_id,
                                    std::ostream& out, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::export_records, now);
   load_session(db, session_id);
   CsvExportSummary summary;

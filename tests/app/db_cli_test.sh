@@ -22,6 +22,8 @@ run 0 env VIGIL_NEW_PASSWORD=admin-password-1 "$VIGILCTL" db init --db "$DB" --a
 expect_out "created .* with admin root"
 run 1 env VIGIL_NEW_PASSWORD=admin-password-1 "$VIGILCTL" db init --db "$DB" --admin root2
 expect_out "already initialised"
+# A station database holds patient names: owner-only, and so are its WAL and shared memory.
+[ "$(stat -c %a "$DB")" = 600 ] || fail "database created $(stat -c %a "$DB"), expected 600"
 
 run 1 env VIGIL_PASSWORD=wrong-password VIGIL_NEW_PASSWORD=auditor-pass-1 \
   "$VIGILCTL" user add --db "$DB" --user root --name aud --role auditor
@@ -63,6 +65,7 @@ run 0 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" export csv --db "$EX" --sess
   --out "$WORK/s1.csv"
 printf 't_utc_ms,spo2,pulse_rate\n1000,97,70\n2000,,71\n' | cmp -s - "$WORK/s1.csv" \
   || fail "csv content: $(cat "$WORK/s1.csv")"
+[ "$(stat -c %a "$WORK/s1.csv")" = 600 ] || fail "export written $(stat -c %a "$WORK/s1.csv"), expected 600"
 [ "$(sqlite3 "$EX" "SELECT count(*) FROM audit_log WHERE action='export'")" = 1 ] \
   || fail "export not audited"
 # A device is written, never replaced by a file; a directory is refused.

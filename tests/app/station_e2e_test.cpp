@@ -62,7 +62,7 @@ class TeeListener : public station::StationListener {
 struct EndToEnd : ::testing::Test {
   db::test::StoreFixture store;
   db::RowId session = store.dosing_session();
-  db::Recorder recorder{db::open_database(store.file, db::OpenMode::open_existing)};
+  db::Recorder recorder{db::Store::open(store.file, db::OpenMode::open_existing)};
   MonitorWindow window;
   StationBridge bridge{window};
   TeeListener tee{bridge};

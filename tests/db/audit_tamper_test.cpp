@@ -16,7 +16,7 @@ namespace {
 
 struct ClinicalRecordFixture : StoreFixture {
   RowId session = dosing_session();
-  RowId note = draft_note(db, clinician, session, NoteType::dosing, "Dose given", tick());
+  RowId note = draft_note(store, clinician, session, NoteType::dosing, "Dose given", tick());
   RowId administration = [this] {
     NewAdministration d;
     d.session_id = session;
@@ -26,11 +26,11 @@ struct ClinicalRecordFixture : StoreFixture {
     d.dose_mg = 35;
     d.lot = "L1";
     d.start_utc_ms = now;
-    return record_administration(db, nurse, d, tick()).id;
+    return record_administration(store, nurse, d, tick()).id;
   }();
   ClinicalRecordFixture() {
-    sign_note(db, clinician, note, kPassword, SignatureMeaning::authored, tick());
-    for (int i = 0; i < 5; ++i) authenticate(db, "aud", kPassword, tick());
+    sign_note(store, clinician, note, kPassword, SignatureMeaning::authored, tick());
+    for (int i = 0; i < 5; ++i) authenticate(store, "aud", kPassword, tick());
   }
   std::int64_t last_seq_of(const std::string& entity, RowId id) {
     SQLite::Statement q(db, "SELECT max(seq) FROM audit_log WHERE entity = ? AND entity_id = ?");
@@ -40,9 +40,9 @@ struct ClinicalRecordFixture : StoreFixture {
     return q.getColumn(0).getInt64();
   }
   AuditVerification tamper_and_verify(const std::string& sql) {
-    EXPECT_TRUE(verify_audit_chain(db).ok);
+    EXPECT_TRUE(verify_audit_chain(store).ok);
     EXPECT_EQ(sqlite3_shell(file, sql), 0) << sql;
-    return verify_audit_chain(db);
+    return verify_audit_chain(store);
   }
 };
 
@@ -70,7 +70,7 @@ TEST(AuditTamper, ChangedEntryIsNamed) {
 
 TEST(AuditTamper, ChangedEntryWithRecomputedHashBreaksTheNextLink) {
   ClinicalRecordFixture f;
-  auto entries = read_audit_entries(f.db);
+  auto entries = read_audit_entries(f.store);
   AuditEntry e = entries[6];
   e.actor_name = "mallory";
   const std::string forged = audit_entry_hash(e);
@@ -90,7 +90,7 @@ TEST(AuditTamper, DeletedEntryIsNamed) {
 
 TEST(AuditTamper, InsertedEntryIsNamed) {
   ClinicalRecordFixture f;
-  const auto head = audit_head(f.db);
+  const auto head = audit_head(f.store);
   const auto v = f.tamper_and_verify(
       "INSERT INTO audit_log (seq, t_utc_ms, actor_name, action, entity, prev_hash, hash) "
       "VALUES (" +
@@ -155,16 +155,16 @@ TEST(AuditTamper, ChangedDeletedOrInsertedAdministrationIsFound) {
 
 TEST(AuditTamper, TruncatedTailIsCaughtWithTheExpectedHead) {
   ClinicalRecordFixture f;
-  const auto head = audit_head(f.db);
+  const auto head = audit_head(f.store);
   const auto v =
       f.tamper_and_verify(std::string(kDropAuditTriggers) + "DELETE FROM audit_log WHERE seq > " +
                           std::to_string(head.last_seq - 3));
   EXPECT_TRUE(v.ok) << "without an anchor a clean truncation of login entries is invisible";
-  const auto anchored = verify_audit_chain(f.db, head.hash);
+  const auto anchored = verify_audit_chain(f.store, head.hash);
   EXPECT_FALSE(anchored.ok);
   EXPECT_NE(anchored.problem.find("ends before the expected head"), std::string::npos);
   // A head further back in an intact chain is fine.
-  EXPECT_TRUE(verify_audit_chain(f.db, read_audit_entries(f.db)[2].hash).ok);
+  EXPECT_TRUE(verify_audit_chain(f.store, read_audit_entries(f.store)[2].hash).ok);
 }
 
 TEST(AuditTamper, ReadOnlyArchivedCopyVerifies) {
@@ -173,7 +173,7 @@ TEST(AuditTamper, ReadOnlyArchivedCopyVerifies) {
   std::int64_t entries = 0;
   {
     ClinicalRecordFixture f;
-    entries = audit_head(f.db).entries;
+    entries = audit_head(f.store).entries;
     f.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     archive = archive_dir / "archive.db";
     f.db.backup(archive.string().c_str(), SQLite::Database::Save);
@@ -182,8 +182,8 @@ TEST(AuditTamper, ReadOnlyArchivedCopyVerifies) {
   ::chmod(archive.parent_path().c_str(), 0555);
   const auto size = std::filesystem::file_size(archive);
   {
-    auto ro = open_database(archive, OpenMode::archive);
-    const auto v = verify_audit_chain(ro);
+    auto store = Store::open(archive, OpenMode::archive);
+    const auto v = verify_audit_chain(store);
     EXPECT_TRUE(v.ok) << v.problem;
     EXPECT_EQ(v.entries, entries);
   }

@@ -60,7 +60,8 @@ TEST(DbChannelCode, WhereCoreHadAnMdcCodeAtVersionTwoItIsTheStoredCode) {
 
 TEST(DbChannelCode, TheChannelsTableHoldsTheSameCodes) {
   test::TempDir dir;
-  auto db = open_database(dir / "c.db", OpenMode::create_or_open);
+  auto store = Store::open(dir / "c.db", OpenMode::create_or_open);
+  SQLite::Database& db = raw_connection(store);
   SQLite::Statement q(db, "SELECT code, name FROM channels ORDER BY code");
   std::size_t rows = 0;
   while (q.executeStep()) {

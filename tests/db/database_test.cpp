@@ -27,7 +27,8 @@ class TempDir {
 
 TEST(Database, NewFileGetsWalFullSyncAndVigilId) {
   TempDir dir;
-  auto db = open_database(dir / "vigil.db", OpenMode::create_or_open);
+  auto store = Store::open(dir / "vigil.db", OpenMode::create_or_open);
+  SQLite::Database& db = raw_connection(store);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_EQ(db.execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
   EXPECT_EQ(db.execAndGet("PRAGMA foreign_keys").getInt(), 1);

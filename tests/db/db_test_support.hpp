@@ -46,16 +46,18 @@ class TempDir {
 struct StoreFixture {
   TempDir dir;
   std::filesystem::path file = dir / "vigil.db";
-  SQLite::Database db = open_database(file, OpenMode::create_or_open);
+  Store store = Store::open(file, OpenMode::create_or_open);
+  SQLite::Database& db = raw_connection(store);  // for the tests that tamper with rows
   UtcMs now = kT0;
-  Actor admin = create_first_admin(db, "admin", kPassword, now, PasswordCost::cheapest());
-  Actor nurse = add_user(db, admin, "nina", Role::nurse, kPassword, now, PasswordCost::cheapest());
+  Actor admin = create_first_admin(store, "admin", kPassword, now, PasswordCost::cheapest());
+  Actor nurse =
+      add_user(store, admin, "nina", Role::nurse, kPassword, now, PasswordCost::cheapest());
   Actor clinician =
-      add_user(db, admin, "carl", Role::clinician, kPassword, now, PasswordCost::cheapest());
+      add_user(store, admin, "carl", Role::clinician, kPassword, now, PasswordCost::cheapest());
   Actor auditor =
-      add_user(db, admin, "aud", Role::auditor, kPassword, now, PasswordCost::cheapest());
+      add_user(store, admin, "aud", Role::auditor, kPassword, now, PasswordCost::cheapest());
   RowId patient =
-      create_patient(db, nurse, {"MRN-1", "Pat Doe", "1980-04-02", "female", 70.0}, now);
+      create_patient(store, nurse, {"MRN-1", "Pat Doe", "1980-04-02", "female", 70.0}, now);
 
   const Actor& as(Role r) const {
     switch (r) {
@@ -81,22 +83,22 @@ struct StoreFixture {
     s.clinician_id = clinician.id;
     s.nurse_id = nurse.id;
     s.planned_dose_mg = planned_dose_mg;
-    return create_session(db, clinician, s, tick());
+    return create_session(store, clinician, s, tick());
   }
 
   // planned -> pre_dose -> (BP 120/80, complete checklist) -> dosing
   RowId dosing_session(std::optional<double> planned_dose_mg = std::nullopt) {
     const RowId id = planned_session(planned_dose_mg);
-    advance_session(db, nurse, id, core::SessionPhase::pre_dose, tick());
-    record_bp(db, nurse, {id, now, 120, 80, std::nullopt, core::BpSource::device}, tick());
+    advance_session(store, nurse, id, core::SessionPhase::pre_dose, tick());
+    record_bp(store, nurse, {id, now, 120, 80, std::nullopt, core::BpSource::device}, tick());
     ChecklistEntry c{id, ChecklistKind::pre_dose, {}, now};
     for (const char* item :
          {"identity_confirmed", "consent_confirmed", "fasting_confirmed", "medication_review_done",
           "escort_arranged", "no_driving_acknowledged"}) {
       c.items.emplace_back(item, true);
     }
-    record_checklist(db, nurse, c, tick());
-    advance_session(db, nurse, id, core::SessionPhase::dosing, tick());
+    record_checklist(store, nurse, c, tick());
+    advance_session(store, nurse, id, core::SessionPhase::dosing, tick());
     return id;
   }
 
@@ -110,13 +112,14 @@ struct StoreFixture {
 // dose): MOAA/S 5, modified Aldrete 10, BP 124/80, SpO2 97 % and pulse rate 72 bpm from the
 // device, and the discharge checklist with the escort present.
 inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
-  record_scale(f.db, f.nurse, {session, at, Scale::moaas, {5}}, f.tick());
-  record_scale(f.db, f.nurse, {session, at, Scale::aldrete, {2, 2, 2, 2, 2}}, f.tick());
-  record_bp(f.db, f.nurse, {session, at, 124, 80, std::nullopt, core::BpSource::device}, f.tick());
+  record_scale(f.store, f.nurse, {session, at, Scale::moaas, {5}}, f.tick());
+  record_scale(f.store, f.nurse, {session, at, Scale::aldrete, {2, 2, 2, 2, 2}}, f.tick());
+  record_bp(f.store, f.nurse, {session, at, 124, 80, std::nullopt, core::BpSource::device},
+            f.tick());
   const std::string s = std::to_string(session), t = std::to_string(at);
   f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
             ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
-  record_checklist(f.db, f.nurse,
+  record_checklist(f.store, f.nurse,
                    {session, ChecklistKind::discharge, {{"escort_present", true}}, at}, f.tick());
 }
 

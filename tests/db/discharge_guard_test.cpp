@@ -27,8 +27,8 @@ struct ObservedSession {
 
   ObservedSession() {
     dosed = f.now;
-    record_administration(f.db, f.nurse, test::iv_ketamine(id, 35, dosed), f.tick());
-    advance_session(f.db, f.nurse, id, SessionPhase::observation, f.tick());
+    record_administration(f.store, f.nurse, test::iv_ketamine(id, 35, dosed), f.tick());
+    advance_session(f.store, f.nurse, id, SessionPhase::observation, f.tick());
   }
 
   void add_vital(const char* channel, UtcMs t, double value, core::ReadingFlags flags = {}) {
@@ -41,7 +41,7 @@ struct ObservedSession {
   std::string try_discharge_ready(
       UtcMs at, const core::AlarmProfile& profile = core::default_alarm_profile()) {
     try {
-      advance_session(f.db, f.nurse, id, SessionPhase::discharge_ready, at, profile);
+      advance_session(f.store, f.nurse, id, SessionPhase::discharge_ready, at, profile);
     } catch (const ValidationError& e) {
       return e.what();
     }
@@ -61,9 +61,9 @@ TEST(DbDischargeGuard, AllowedWhenEveryCriterionHoldsOnTheRecord) {
   EXPECT_EQ(s.try_discharge_ready(at + kMinute), "(accepted)");
   EXPECT_EQ(s.phase(), "discharge_ready");
   EXPECT_EQ(s.f.last_action(), "advance_session");
-  advance_session(s.f.db, s.f.nurse, s.id, SessionPhase::closed, at + 2 * kMinute);
+  advance_session(s.f.store, s.f.nurse, s.id, SessionPhase::closed, at + 2 * kMinute);
   EXPECT_EQ(s.phase(), "closed");
-  EXPECT_TRUE(verify_audit_chain(s.f.db).ok);
+  EXPECT_TRUE(verify_audit_chain(s.f.store).ok);
 }
 
 TEST(DbDischargeGuard, NothingRecordedNamesEveryCriterion) {
@@ -94,18 +94,18 @@ TEST(DbDischargeGuard, EachUnmetRuleRefusesAndIsNamed) {
        "minimum_observation: 111 min since the first dose; IV needs at least 120 min"},
       {"still sedated",
        [](ObservedSession& s, UtcMs at) {
-         record_scale(s.f.db, s.f.nurse, {s.id, at + 1, Scale::moaas, {4}}, s.f.tick());
+         record_scale(s.f.store, s.f.nurse, {s.id, at + 1, Scale::moaas, {4}}, s.f.tick());
        },
        125 * kMinute, "sedation: last MOAA/S is 4; discharge needs 5"},
       {"low Aldrete",
        [](ObservedSession& s, UtcMs at) {
-         record_scale(s.f.db, s.f.nurse, {s.id, at + 1, Scale::aldrete, {2, 2, 2, 1, 1}},
+         record_scale(s.f.store, s.f.nurse, {s.id, at + 1, Scale::aldrete, {2, 2, 2, 1, 1}},
                       s.f.tick());
        },
        125 * kMinute, "aldrete: modified Aldrete is 8; discharge needs 9 or more"},
       {"no escort",
        [](ObservedSession& s, UtcMs at) {
-         record_checklist(s.f.db, s.f.nurse,
+         record_checklist(s.f.store, s.f.nurse,
                           {s.id, ChecklistKind::discharge, {{"escort_present", false}}, at + 1},
                           s.f.tick());
        },
@@ -133,7 +133,7 @@ TEST(DbDischargeGuard, EachUnmetRuleRefusesAndIsNamed) {
 TEST(DbDischargeGuard, ACompleteDischargeChecklistAloneIsNotEnough) {
   ObservedSession s;
   const UtcMs at = s.dosed + 125 * kMinute;
-  record_checklist(s.f.db, s.f.nurse,
+  record_checklist(s.f.store, s.f.nurse,
                    {s.id, ChecklistKind::discharge, {{"escort_present", true}}, at}, s.f.tick());
   EXPECT_NE(s.try_discharge_ready(at), "(accepted)");
   EXPECT_EQ(s.phase(), "observation");

@@ -11,7 +11,7 @@ using namespace vigil::db::test;
 namespace {
 struct SignedNote : StoreFixture {
   std::string body = "Dosing note: 0.5 mg/kg IV over 40 min.\nNo adverse events.";
-  RowId note = draft_note(db, clinician, planned_session(), NoteType::dosing, body, tick());
+  RowId note = draft_note(store, clinician, planned_session(), NoteType::dosing, body, tick());
 };
 }  // namespace
 
@@ -21,8 +21,8 @@ TEST(DbNoteSignature, Sha256MatchesAKnownVector) {
 
 TEST(DbNoteSignature, SignatureBindsTheExactContent) {
   SignedNote f;
-  sign_note(f.db, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
-  const auto n = read_note(f.db, f.auditor, f.note, f.tick());
+  sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
+  const auto n = read_note(f.store, f.auditor, f.note, f.tick());
   EXPECT_EQ(n.status, "signed");
   ASSERT_EQ(n.signatures.size(), 1u);
   EXPECT_EQ(n.signatures[0].content_sha256, sha256_hex(f.body));
@@ -35,9 +35,9 @@ TEST(DbNoteSignature, SignatureBindsTheExactContent) {
 
 TEST(DbNoteSignature, NeedsThePasswordAgain) {
   SignedNote f;
-  EXPECT_THROW(
-      sign_note(f.db, f.clinician, f.note, "not my password", SignatureMeaning::authored, f.tick()),
-      AuthenticationFailed);
+  EXPECT_THROW(sign_note(f.store, f.clinician, f.note, "not my password",
+                         SignatureMeaning::authored, f.tick()),
+               AuthenticationFailed);
   EXPECT_EQ(f.db.execAndGet("SELECT status FROM notes").getString(), "draft");
   EXPECT_EQ(f.db.execAndGet("SELECT count(*) FROM signatures").getInt(), 0);
   EXPECT_EQ(f.last_action(), "signature_password_failed");
@@ -45,14 +45,14 @@ TEST(DbNoteSignature, NeedsThePasswordAgain) {
 
 TEST(DbNoteSignature, DraftEditsByAuthorOnly) {
   SignedNote f;
-  update_note(f.db, f.clinician, f.note, "new text", f.tick());
-  EXPECT_THROW(update_note(f.db, f.nurse, f.note, "not mine", f.tick()), ValidationError);
+  update_note(f.store, f.clinician, f.note, "new text", f.tick());
+  EXPECT_THROW(update_note(f.store, f.nurse, f.note, "not mine", f.tick()), ValidationError);
 }
 
 TEST(DbNoteSignature, SignedNoteIsFrozenEvenForRawSql) {
   SignedNote f;
-  sign_note(f.db, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
-  EXPECT_THROW(update_note(f.db, f.clinician, f.note, "changed", f.tick()), ValidationError);
+  sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
+  EXPECT_THROW(update_note(f.store, f.clinician, f.note, "changed", f.tick()), ValidationError);
   EXPECT_THROW(f.db.exec("UPDATE notes SET body = 'changed'"), SQLite::Exception);
   EXPECT_THROW(f.db.exec("UPDATE notes SET status = 'draft'"), SQLite::Exception);
   EXPECT_THROW(f.db.exec("DELETE FROM notes"), SQLite::Exception);
@@ -65,27 +65,27 @@ TEST(DbNoteSignature, SignedNoteIsFrozenEvenForRawSql) {
 
 TEST(DbNoteSignature, AddendumChangesASignedNote) {
   SignedNote f;
-  EXPECT_THROW(add_addendum(f.db, f.clinician, f.note, "late", "x", f.tick()), ValidationError)
+  EXPECT_THROW(add_addendum(f.store, f.clinician, f.note, "late", "x", f.tick()), ValidationError)
       << "addenda are for signed notes";
-  sign_note(f.db, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
-  EXPECT_THROW(add_addendum(f.db, f.clinician, f.note, " ", "x", f.tick()), ValidationError);
-  add_addendum(f.db, f.clinician, f.note, "late entry", "BP 150/92 at 40 min", f.tick());
+  sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
+  EXPECT_THROW(add_addendum(f.store, f.clinician, f.note, " ", "x", f.tick()), ValidationError);
+  add_addendum(f.store, f.clinician, f.note, "late entry", "BP 150/92 at 40 min", f.tick());
   const RowId by_other =
-      sign_note(f.db, f.clinician, f.note, kPassword, SignatureMeaning::approved, f.tick());
+      sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::approved, f.tick());
   EXPECT_GT(by_other, 0);
-  const auto n = read_note(f.db, f.auditor, f.note, f.tick());
+  const auto n = read_note(f.store, f.auditor, f.note, f.tick());
   ASSERT_EQ(n.addenda.size(), 1u);
   EXPECT_EQ(n.addenda[0].reason, "late entry");
   EXPECT_EQ(n.body, f.body);
   EXPECT_EQ(n.signatures.size(), 2u);
   EXPECT_THROW(f.db.exec("UPDATE addenda SET body = 'x'"), SQLite::Exception);
-  EXPECT_TRUE(verify_audit_chain(f.db).ok);
+  EXPECT_TRUE(verify_audit_chain(f.store).ok);
 }
 
 TEST(DbNoteSignature, OnlyTheAuthorSignsAsAuthored) {
   SignedNote f;
-  const Actor other = add_user(f.db, f.admin, "cleo", Role::clinician, kPassword, f.tick(),
+  const Actor other = add_user(f.store, f.admin, "cleo", Role::clinician, kPassword, f.tick(),
                                PasswordCost::cheapest());
-  EXPECT_THROW(sign_note(f.db, other, f.note, kPassword, SignatureMeaning::authored, f.tick()),
+  EXPECT_THROW(sign_note(f.store, other, f.note, kPassword, SignatureMeaning::authored, f.tick()),
                ValidationError);
 }

@@ -57,7 +57,7 @@ void send(int fd, const char* fmt, long long a, long long b = 0) {
 [[noreturn]] void child_main(const std::filesystem::path& file, RowId session, const Actor& nurse,
                              int fd, bool sparse_clinical) {
   try {
-    Recorder rec(open_database(file, OpenMode::open_existing));
+    Recorder rec(Store::open(file, OpenMode::open_existing));
     std::thread vitals([&] {
       long long handed = 0;
       std::vector<std::int16_t> pleth(75);
@@ -86,10 +86,10 @@ void send(int fd, const char* fmt, long long a, long long b = 0) {
       if (i % 2 == 0) {
         const BpObservation bp{session, now, 118, 76, std::nullopt, core::BpSource::device};
         send(fd, "B %lld\n",
-             rec.run_clinical([&](SQLite::Database& db) { return record_bp(db, nurse, bp, now); }));
+             rec.run_clinical([&](db::Store& store) { return record_bp(store, nurse, bp, now); }));
       } else {
-        send(fd, "N %lld\n", rec.run_clinical([&](SQLite::Database& db) {
-          return draft_note(db, nurse, session, NoteType::dosing, "observed, calm", now);
+        send(fd, "N %lld\n", rec.run_clinical([&](db::Store& store) {
+          return draft_note(store, nurse, session, NoteType::dosing, "observed, calm", now);
         }));
       }
       if (sparse_clinical) std::this_thread::sleep_for(2s);
@@ -159,19 +159,19 @@ TEST(RecorderCrash, SigkillLosesNoClinicalRecordAndAtMostOneSecondOfVitals) {
   RowId session = 0;
   Actor nurse;
   {
-    auto db = open_database(file, OpenMode::create_or_open);
+    auto store = Store::open(file, OpenMode::create_or_open);
     const UtcMs now = wall_ms();
     const auto cheap = PasswordCost::cheapest();
-    const Actor admin = create_first_admin(db, "admin", test::kPassword, now, cheap);
-    nurse = add_user(db, admin, "nina", Role::nurse, test::kPassword, now, cheap);
-    const Actor carl = add_user(db, admin, "carl", Role::clinician, test::kPassword, now, cheap);
+    const Actor admin = create_first_admin(store, "admin", test::kPassword, now, cheap);
+    nurse = add_user(store, admin, "nina", Role::nurse, test::kPassword, now, cheap);
+    const Actor carl = add_user(store, admin, "carl", Role::clinician, test::kPassword, now, cheap);
     const RowId patient =
-        create_patient(db, nurse, {"MRN-9", "Pat", "1980-01-01", "male", 80}, now);
+        create_patient(store, nurse, {"MRN-9", "Pat", "1980-01-01", "male", 80}, now);
     NewSession s;
     s.patient_id = patient;
     s.chair = "chair 1";
     s.planned_utc_ms = now;
-    session = create_session(db, carl, s, now);
+    session = create_session(store, carl, s, now);
   }
 
   std::mt19937 rng(20260921);
@@ -216,9 +216,10 @@ TEST(RecorderCrash, SigkillLosesNoClinicalRecordAndAtMostOneSecondOfVitals) {
     all_bps.insert(all_bps.end(), report.bps.begin(), report.bps.end());
     all_notes.insert(all_notes.end(), report.notes.begin(), report.notes.end());
 
-    auto db = open_database(file, OpenMode::open_existing);
+    auto store = Store::open(file, OpenMode::open_existing);
+    SQLite::Database& db = raw_connection(store);
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
-    const auto chain = verify_audit_chain(db);
+    const auto chain = verify_audit_chain(store);
     EXPECT_TRUE(chain.ok) << chain.problem;
     for (RowId id : all_bps) {
       EXPECT_EQ(count_where(db, "SELECT count(*) FROM observations WHERE id=" + std::to_string(id)),

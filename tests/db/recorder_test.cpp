@@ -55,7 +55,7 @@ class RecorderTest : public ::testing::Test {
   RowId session = fx.planned_session();
 
   Recorder make(RecorderOptions o = {}) {
-    return Recorder(open_database(fx.file, OpenMode::open_existing), std::move(o));
+    return Recorder(Store::open(fx.file, OpenMode::open_existing), std::move(o));
   }
   std::int64_t count(const char* table) {
     return fx.db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
@@ -63,7 +63,7 @@ class RecorderTest : public ::testing::Test {
 };
 
 TEST_F(RecorderTest, CommitsVitalsWithinOneSecond) {
-  auto rec = std::make_unique<Recorder>(open_database(fx.file, OpenMode::open_existing));
+  auto rec = std::make_unique<Recorder>(Store::open(fx.file, OpenMode::open_existing));
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(rec->record_reading(session, reading(core::Channel::spo2, test::kT0 + i, 97 + i)));
@@ -116,7 +116,7 @@ TEST_F(RecorderTest, NeverBlocksWhenFullAndReportsRecordingBehind) {
   std::promise<void> release;
   std::atomic<bool> in_task{false};
   std::thread clinical([&] {
-    rec.run_clinical([&](SQLite::Database&) {
+    rec.run_clinical([&](db::Store&) {
       in_task = true;
       release.get_future().wait();
     });
@@ -153,7 +153,7 @@ TEST_F(RecorderTest, ClinicalResultsAndExceptionsPropagate) {
   Recorder rec = make();
   const BpObservation bp{session, fx.now, 120, 80, std::nullopt, core::BpSource::manual};
   const RowId id =
-      rec.run_clinical([&](SQLite::Database& db) { return record_bp(db, fx.nurse, bp, fx.now); });
+      rec.run_clinical([&](db::Store& store) { return record_bp(store, fx.nurse, bp, fx.now); });
   EXPECT_GT(id, 0);
   // Committed before the call returned: visible to another connection at once.
   EXPECT_EQ(fx.db.execAndGet("SELECT count(*) FROM observations WHERE id = " + std::to_string(id))
@@ -161,21 +161,22 @@ TEST_F(RecorderTest, ClinicalResultsAndExceptionsPropagate) {
             1);
 
   EXPECT_THROW(
-      rec.run_clinical([&](SQLite::Database& db) { return record_bp(db, fx.auditor, bp, fx.now); }),
+      rec.run_clinical([&](db::Store& store) { return record_bp(store, fx.auditor, bp, fx.now); }),
       PermissionDenied);
   EXPECT_EQ(fx.last_action(), "refused");
   BpObservation bad = bp;
   bad.systolic_mmhg = 900;
   EXPECT_THROW(
-      rec.run_clinical([&](SQLite::Database& db) { return record_bp(db, fx.nurse, bad, fx.now); }),
+      rec.run_clinical([&](db::Store& store) { return record_bp(store, fx.nurse, bad, fx.now); }),
       ValidationError);
   // A task that leaves a transaction open is refused and rolled back.
-  EXPECT_THROW(rec.run_clinical([](SQLite::Database& db) { db.exec("BEGIN"); }), std::logic_error);
+  EXPECT_THROW(rec.run_clinical([](db::Store& store) { raw_connection(store).exec("BEGIN"); }),
+               std::logic_error);
   // The recorder goes on.
   EXPECT_GT(
-      rec.run_clinical([&](SQLite::Database& db) { return record_bp(db, fx.nurse, bp, fx.now); }),
+      rec.run_clinical([&](db::Store& store) { return record_bp(store, fx.nurse, bp, fx.now); }),
       id);
-  EXPECT_TRUE(verify_audit_chain(fx.db).ok);
+  EXPECT_TRUE(verify_audit_chain(fx.store).ok);
 }
 
 TEST_F(RecorderTest, VitalsQueuedBeforeAClinicalRecordAreCommittedFirst) {
@@ -185,7 +186,7 @@ TEST_F(RecorderTest, VitalsQueuedBeforeAClinicalRecordAreCommittedFirst) {
   for (int i = 0; i < 50; ++i) {
     ASSERT_TRUE(rec.record_reading(session, reading(core::Channel::spo2, test::kT0 + i, 95)));
   }
-  const auto seen = rec.run_clinical([&](SQLite::Database&) { return count("vitals_numeric"); });
+  const auto seen = rec.run_clinical([&](db::Store&) { return count("vitals_numeric"); });
   EXPECT_EQ(seen, 50);
 }
 
@@ -206,7 +207,7 @@ TEST_F(RecorderTest, ClinicalRecordsAreNeverDropped) {
       for (int i = 0; i < 25; ++i) {
         const BpObservation bp{session, fx.now, 120, 80, std::nullopt, core::BpSource::device};
         const RowId id = rec.run_clinical(
-            [&](SQLite::Database& db) { return record_bp(db, fx.nurse, bp, fx.now); });
+            [&](db::Store& store) { return record_bp(store, fx.nurse, bp, fx.now); });
         std::lock_guard lock(ids_mu);
         ids.push_back(id);
       }

@@ -63,19 +63,19 @@ struct StoreCall {
 RowId note_by(StoreFixture& f, const Actor& a, Action action) {
   const Actor& author =
       role_may(a.role, action) && role_may(a.role, Action::draft_note) ? a : f.nurse;
-  return draft_note(f.db, author, f.planned_session(), NoteType::preparation, "Plan: 0.5 mg/kg IV",
-                    f.tick());
+  return draft_note(f.store, author, f.planned_session(), NoteType::preparation,
+                    "Plan: 0.5 mg/kg IV", f.tick());
 }
 
 std::vector<StoreCall> all_calls() {
   return {
       {Action::create_patient, true,
        [](StoreFixture& f, const Actor& a) {
-         create_patient(f.db, a, {"MRN-2", "Sam Roe", "1975-01-31", "male", 80.0}, f.tick());
+         create_patient(f.store, a, {"MRN-2", "Sam Roe", "1975-01-31", "male", 80.0}, f.tick());
        }},
       {Action::update_patient, true,
        [](StoreFixture& f, const Actor& a) {
-         update_patient_weight(f.db, a, f.patient, 72, f.tick());
+         update_patient_weight(f.store, a, f.patient, 72, f.tick());
        }},
       {Action::create_session, true,
        [](StoreFixture& f, const Actor& a) {
@@ -83,102 +83,104 @@ std::vector<StoreCall> all_calls() {
          s.patient_id = f.patient;
          s.chair = "chair 1";
          s.planned_utc_ms = f.now;
-         create_session(f.db, a, s, f.tick());
+         create_session(f.store, a, s, f.tick());
        }},
       {Action::advance_session, true,
        [](StoreFixture& f, const Actor& a) {
-         advance_session(f.db, a, f.planned_session(), SessionPhase::pre_dose, f.tick());
+         advance_session(f.store, a, f.planned_session(), SessionPhase::pre_dose, f.tick());
        }},
       {Action::end_session_early, true,
        [](StoreFixture& f, const Actor& a) {
-         end_session_early(f.db, a, f.planned_session(), "patient cancelled", f.tick());
+         end_session_early(f.store, a, f.planned_session(), "patient cancelled", f.tick());
        }},
       {Action::set_session_alarm_profile, true,
        [](StoreFixture& f, const Actor& a) {
-         set_session_alarm_profile(f.db, a, f.planned_session(), "[spo2]\nlow = 88\n", f.tick());
+         set_session_alarm_profile(f.store, a, f.planned_session(), "[spo2]\nlow = 88\n", f.tick());
        }},
       {Action::record_administration, true,
        [](StoreFixture& f, const Actor& a) {
-         record_administration(f.db, a, test::iv_ketamine(f.dosing_session(), 35, f.now), f.tick());
+         record_administration(f.store, a, test::iv_ketamine(f.dosing_session(), 35, f.now),
+                               f.tick());
        }},
       {Action::override_dose, true,
        [](StoreFixture& f, const Actor& a) {
          auto d = test::iv_ketamine(f.dosing_session(), 70, f.now);  // 1.0 mg/kg > 0.75
          d.override_reason = "treatment-resistant, documented plan";
-         record_administration(f.db, a, d, f.tick());
+         record_administration(f.store, a, d, f.tick());
        }},
       {Action::record_observation, true,
        [](StoreFixture& f, const Actor& a) {
-         record_scale(f.db, a, {f.planned_session(), f.now, Scale::moaas, {5}}, f.tick());
+         record_scale(f.store, a, {f.planned_session(), f.now, Scale::moaas, {5}}, f.tick());
        }},
       {Action::record_checklist, true,
        [](StoreFixture& f, const Actor& a) {
          record_checklist(
-             f.db, a, {f.planned_session(), ChecklistKind::discharge, {{"escort", true}}, f.now},
+             f.store, a, {f.planned_session(), ChecklistKind::discharge, {{"escort", true}}, f.now},
              f.tick());
        }},
       {Action::record_device_connection, false,
        [](StoreFixture& f, const Actor& a) {
-         record_device_connected(f.db, a, {std::nullopt, "nonin-df7", "/dev/ttyUSB0", "SN1", f.now},
-                                 f.tick());
+         record_device_connected(
+             f.store, a, {std::nullopt, "nonin-df7", "/dev/ttyUSB0", "SN1", f.now}, f.tick());
        }},
       {Action::draft_note, true,
        [](StoreFixture& f, const Actor& a) {
-         draft_note(f.db, a, f.planned_session(), NoteType::dosing, "Tolerated well", f.tick());
+         draft_note(f.store, a, f.planned_session(), NoteType::dosing, "Tolerated well", f.tick());
        }},
       {Action::update_note, true,
        [](StoreFixture& f, const Actor& a) {
-         update_note(f.db, a, note_by(f, a, Action::update_note), "Plan: 0.4 mg/kg IV", f.tick());
+         update_note(f.store, a, note_by(f, a, Action::update_note), "Plan: 0.4 mg/kg IV",
+                     f.tick());
        }},
       {Action::sign_note, true,
        [](StoreFixture& f, const Actor& a) {
-         sign_note(f.db, a, note_by(f, a, Action::sign_note), kPassword, SignatureMeaning::reviewed,
-                   f.tick());
+         sign_note(f.store, a, note_by(f, a, Action::sign_note), kPassword,
+                   SignatureMeaning::reviewed, f.tick());
        }},
       {Action::add_addendum, true,
        [](StoreFixture& f, const Actor& a) {
-         const RowId note = draft_note(f.db, f.clinician, f.planned_session(), NoteType::dosing,
+         const RowId note = draft_note(f.store, f.clinician, f.planned_session(), NoteType::dosing,
                                        "Dose given", f.tick());
-         sign_note(f.db, f.clinician, note, kPassword, SignatureMeaning::authored, f.tick());
-         add_addendum(f.db, a, note, "late entry", "BP 150/90 at 40 min", f.tick());
+         sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::authored, f.tick());
+         add_addendum(f.store, a, note, "late entry", "BP 150/90 at 40 min", f.tick());
        }},
       {Action::record_alarm_event, true,
        [](StoreFixture& f, const Actor& a) {
-         record_alarm_start(f.db, a, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88},
-                            f.tick());
+         record_alarm_start(
+             f.store, a, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88}, f.tick());
        }},
       {Action::acknowledge_alarm, true,
        [](StoreFixture& f, const Actor& a) {
          const RowId id = record_alarm_start(
-             f.db, f.nurse, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88},
+             f.store, f.nurse, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88},
              f.tick());
-         acknowledge_alarm(f.db, a, id, f.tick());
+         acknowledge_alarm(f.store, a, id, f.tick());
        }},
       {Action::pause_alarm_audio, true,
        [](StoreFixture& f, const Actor& a) {
          const RowId id = record_alarm_start(
-             f.db, f.nurse, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88},
+             f.store, f.nurse, {f.planned_session(), "spo2_low", {}, f.now, "below 90 %", 88},
              f.tick());
-         pause_alarm_audio(f.db, a, id, f.tick());
+         pause_alarm_audio(f.store, a, id, f.tick());
        }},
       {Action::read_records, false,
        [](StoreFixture& f, const Actor& a) {
-         read_note(f.db, a, note_by(f, f.nurse, Action::draft_note), f.tick());
+         read_note(f.store, a, note_by(f, f.nurse, Action::draft_note), f.tick());
        }},
       {Action::read_audit_log, false,
-       [](StoreFixture& f, const Actor& a) { read_audit_log(f.db, a, f.tick()); }},
+       [](StoreFixture& f, const Actor& a) { read_audit_log(f.store, a, f.tick()); }},
       {Action::export_records, true,
        [](StoreFixture& f, const Actor& a) {
          std::ostringstream out;
-         export_vitals_csv(f.db, a, f.planned_session(), out, f.tick());
+         export_vitals_csv(f.store, a, f.planned_session(), out, f.tick());
        }},
       {Action::manage_users, true,
        [](StoreFixture& f, const Actor& a) {
-         add_user(f.db, a, "newbie", Role::nurse, kPassword, f.tick(), PasswordCost::cheapest());
+         add_user(f.store, a, "newbie", Role::nurse, kPassword, f.tick(), PasswordCost::cheapest());
        }},
       {Action::change_site_settings, true,
        [](StoreFixture& f, const Actor& a) {
-         set_site_setting(f.db, a, "latching", "true", f.tick());
+         set_site_setting(f.store, a, "latching", "true", f.tick());
        }},
   };
 }
@@ -222,7 +224,7 @@ TEST(RoleMatrix, EveryCallByEveryRole) {
           EXPECT_EQ(q.getColumn(1).getInt64(), actor.id) << what;
         }
       }
-      const auto v = verify_audit_chain(f.db);
+      const auto v = verify_audit_chain(f.store);
       EXPECT_TRUE(v.ok) << what << ": " << v.problem;
     }
   }
@@ -232,7 +234,7 @@ TEST(RoleMatrix, RefusalNamesRoleAndAction) {
   StoreFixture f;
   const RowId s = f.dosing_session();
   try {
-    record_administration(f.db, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick());
+    record_administration(f.store, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick());
     FAIL();
   } catch (const PermissionDenied& e) {
     EXPECT_STREQ(e.what(), "role auditor may not record_administration");
@@ -244,8 +246,8 @@ TEST(RoleMatrix, ForgedActorIsRefused) {
   StoreFixture f;
   Actor forged = f.nurse;
   forged.role = Role::clinician;  // claims more than the database says
-  EXPECT_THROW(create_session(f.db, forged, {}, f.tick()), PermissionDenied);
-  set_user_active(f.db, f.admin, f.nurse.id, false, f.tick());
-  EXPECT_THROW(draft_note(f.db, f.nurse, f.planned_session(), NoteType::dosing, "x", f.tick()),
+  EXPECT_THROW(create_session(f.store, forged, {}, f.tick()), PermissionDenied);
+  set_user_active(f.store, f.admin, f.nurse.id, false, f.tick());
+  EXPECT_THROW(draft_note(f.store, f.nurse, f.planned_session(), NoteType::dosing, "x", f.tick()),
                PermissionDenied);
 }

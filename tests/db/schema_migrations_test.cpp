@@ -18,7 +18,8 @@ std::string file_bytes(const std::filesystem::path& p) {
 
 TEST(DbSchemaMigrations, FreshDatabaseHasTheProgramVersionAndEveryTable) {
   TempDir dir;
-  auto db = open_database(dir / "v.db", OpenMode::create_or_open);
+  auto store = Store::open(dir / "v.db", OpenMode::create_or_open);
+  SQLite::Database& db = raw_connection(store);
   EXPECT_EQ(schema_version(db), program_schema_version());
   EXPECT_GE(program_schema_version(), 1);
   const auto has = [&](const char* type, const char* name) {
@@ -67,7 +68,8 @@ TEST(DbSchemaMigrations, FreshDatabaseHasTheProgramVersionAndEveryTable) {
 
 TEST(DbSchemaMigrations, HandInsertsThroughTheViewsCheckSessionAndChannel) {
   TempDir dir;
-  auto db = open_database(dir / "v.db", OpenMode::create_or_open);
+  auto store = Store::open(dir / "v.db", OpenMode::create_or_open);
+  SQLite::Database& db = raw_connection(store);
   db.exec(
       "INSERT INTO patients (identifier, name, date_of_birth, sex) VALUES "
       "('x','x','2000-01-01','male')");
@@ -99,20 +101,22 @@ TEST(DbSchemaMigrations, HandInsertsThroughTheViewsCheckSessionAndChannel) {
 TEST(DbSchemaMigrations, ReopeningKeepsDataAndVersion) {
   TempDir dir;
   {
-    auto db = open_database(dir / "v.db", OpenMode::create_or_open);
-    create_first_admin(db, "admin", kPassword, kT0, PasswordCost::cheapest());
+    auto store = Store::open(dir / "v.db", OpenMode::create_or_open);
+    create_first_admin(store, "admin", kPassword, kT0, PasswordCost::cheapest());
   }
-  auto db = open_database(dir / "v.db", OpenMode::open_existing);
+  auto store = Store::open(dir / "v.db", OpenMode::open_existing);
+  SQLite::Database& db = raw_connection(store);
   EXPECT_EQ(schema_version(db), program_schema_version());
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM users").getInt(), 1);
-  EXPECT_TRUE(verify_audit_chain(db).ok);
+  EXPECT_TRUE(verify_audit_chain(store).ok);
 }
 
 TEST(DbSchemaMigrations, NewerDatabaseIsRefusedNamingBothVersionsAndLeftUntouched) {
   TempDir dir;
   const auto file = dir / "v.db";
   {
-    auto db = open_database(file, OpenMode::create_or_open);
+    auto store = Store::open(file, OpenMode::create_or_open);
+    SQLite::Database& db = raw_connection(store);
     db.exec("PRAGMA user_version=" + std::to_string(program_schema_version() + 7));
     db.exec("PRAGMA journal_mode=DELETE");
   }

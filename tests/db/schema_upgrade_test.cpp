@@ -73,18 +73,19 @@ struct VersionOneFile {
   RowId first = 0, second = 0;
 
   VersionOneFile() {
-    auto db = open_database_at_schema_version(file, 1);
+    auto store = adopt_connection(open_database_at_schema_version(file, 1), file);
+    SQLite::Database& db = raw_connection(store);
     EXPECT_EQ(schema_version(db), 1);
     const auto cheap = PasswordCost::cheapest();
-    const Actor admin = create_first_admin(db, "admin", kPassword, kT0, cheap);
-    const Actor nurse = add_user(db, admin, "nina", Role::nurse, kPassword, kT0, cheap);
-    const Actor carl = add_user(db, admin, "carl", Role::clinician, kPassword, kT0, cheap);
+    const Actor admin = create_first_admin(store, "admin", kPassword, kT0, cheap);
+    const Actor nurse = add_user(store, admin, "nina", Role::nurse, kPassword, kT0, cheap);
+    const Actor carl = add_user(store, admin, "carl", Role::clinician, kPassword, kT0, cheap);
     NewSession s;
-    s.patient_id = create_patient(db, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
+    s.patient_id = create_patient(store, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
     s.chair = "chair 1";
     s.planned_utc_ms = kT0;
-    first = create_session(db, carl, s, kT0);
-    second = create_session(db, carl, s, kT0);
+    first = create_session(store, carl, s, kT0);
+    second = create_session(store, carl, s, kT0);
 
     SQLite::Statement ins(db,
                           "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, "
@@ -128,14 +129,15 @@ TEST(DbSchemaUpgrade, VersionOneFileKeepsEveryVitalsRowWithTheSameValues) {
   ASSERT_EQ(before_vitals.size(), 3030u);
   ASSERT_EQ(before_blocks.size(), 3u);
 
-  auto db = open_database(v1.file, OpenMode::open_existing);
+  auto store = Store::open(v1.file, OpenMode::open_existing);
+  SQLite::Database& db = raw_connection(store);
   EXPECT_EQ(schema_version(db), 2);
   EXPECT_EQ(vitals_rows(db), before_vitals);
   EXPECT_EQ(block_rows(db), before_blocks);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM vitals").getInt(), 3030);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
-  EXPECT_TRUE(verify_audit_chain(db).ok);
+  EXPECT_TRUE(verify_audit_chain(store).ok);
   // Known channels are stored with their fixed codes; an unknown name got a file-local one.
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM vitals WHERE channel = 150456").getInt(),
             db.execAndGet("SELECT count(*) FROM vitals_numeric WHERE channel = 'spo2'").getInt());
@@ -158,13 +160,14 @@ TEST(DbSchemaUpgrade, TheRecorderAppendsToAnUpgradedFile) {
                     " AND t_utc_ms = " + std::to_string(t))
         .getInt();
   };
-  auto db = open_database(v1.file, OpenMode::read_only);
+  auto store = Store::open(v1.file, OpenMode::read_only);
+  SQLite::Database& db = raw_connection(store);
   const int at_t0 = count_at(db, kT0);
   const int at_t1 = count_at(db, kT0 + 1000);
   ASSERT_GT(at_t0, 0);
   ASSERT_GT(at_t1, 0);
   {
-    Recorder rec(open_database(v1.file, OpenMode::open_existing));
+    Recorder rec(Store::open(v1.file, OpenMode::open_existing));
     core::Reading r;
     r.channel = core::Channel::spo2;
     r.value = 95;

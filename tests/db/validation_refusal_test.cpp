@@ -46,7 +46,7 @@ Refusal refused(StoreFixture& f, const std::function<void()>& call) {
   r.actor_id = q.getColumn(1).getInt64();
   r.entity = q.getColumn(2).getString();
   r.value = nlohmann::json::parse(q.getColumn(3).getString());
-  const auto v = verify_audit_chain(f.db);
+  const auto v = verify_audit_chain(f.store);
   EXPECT_TRUE(v.ok) << v.problem;
   return r;
 }
@@ -60,8 +60,9 @@ TEST(DbValidationRefusal, DoseOverItsBoundsIsRefusedAndAudited) {
   const RowId s = f.dosing_session();
   const auto given = rows(f, "administrations");
   // 70 mg for a 70 kg patient is 1.0 mg/kg IV, over the 0.75 mg/kg bound; no override.
-  const auto r = refused(
-      f, [&] { record_administration(f.db, f.nurse, test::iv_ketamine(s, 70, f.now), f.tick()); });
+  const auto r = refused(f, [&] {
+    record_administration(f.store, f.nurse, test::iv_ketamine(s, 70, f.now), f.tick());
+  });
   EXPECT_NE(r.message.find("dose refused"), std::string::npos) << r.message;
   EXPECT_EQ(rows(f, "administrations"), given);
   EXPECT_EQ(r.actor_id, f.nurse.id);
@@ -77,7 +78,8 @@ TEST(DbValidationRefusal, BadFieldIsRefusedNamingTheFieldAndAudited) {
   const RowId s = f.dosing_session();
   const auto observations = rows(f, "observations");
   const auto r = refused(f, [&] {
-    record_bp(f.db, f.nurse, {s, f.now, 400, 80, std::nullopt, core::BpSource::manual}, f.tick());
+    record_bp(f.store, f.nurse, {s, f.now, 400, 80, std::nullopt, core::BpSource::manual},
+              f.tick());
   });
   EXPECT_NE(r.message.find("systolic"), std::string::npos) << r.message;
   EXPECT_EQ(rows(f, "observations"), observations);
@@ -89,8 +91,8 @@ TEST(DbValidationRefusal, UnmetPhaseRuleIsRefusedAndAudited) {
   StoreFixture f;
   const RowId s = f.planned_session();
   // planned -> dosing skips pre_dose: the transition rule refuses it.
-  const auto r =
-      refused(f, [&] { advance_session(f.db, f.nurse, s, core::SessionPhase::dosing, f.tick()); });
+  const auto r = refused(
+      f, [&] { advance_session(f.store, f.nurse, s, core::SessionPhase::dosing, f.tick()); });
   EXPECT_NE(r.message.find("phase"), std::string::npos) << r.message;
   EXPECT_EQ(
       f.db.execAndGet("SELECT phase FROM sessions WHERE id = " + std::to_string(s)).getString(),
@@ -102,7 +104,7 @@ TEST(DbValidationRefusal, UnmetPhaseRuleIsRefusedAndAudited) {
 TEST(DbValidationRefusal, RoleRefusalSaysItWasTheRole) {
   StoreFixture f;
   const RowId s = f.dosing_session();
-  EXPECT_THROW(record_administration(f.db, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick()),
+  EXPECT_THROW(record_administration(f.store, f.auditor, test::iv_ketamine(s, 35, f.now), f.tick()),
                PermissionDenied);
   const auto j = nlohmann::json::parse(
       f.db.execAndGet("SELECT new_value FROM audit_log ORDER BY seq DESC LIMIT 1").getString());
@@ -113,7 +115,7 @@ TEST(DbValidationRefusal, RoleRefusalSaysItWasTheRole) {
 TEST(DbValidationRefusal, AcceptedCallLeavesNoRefusal) {
   StoreFixture f;
   const RowId s = f.dosing_session();
-  record_administration(f.db, f.nurse, test::iv_ketamine(s, 35, f.now), f.tick());
+  record_administration(f.store, f.nurse, test::iv_ketamine(s, 35, f.now), f.tick());
   EXPECT_EQ(f.db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'refused'").getInt(), 0);
   EXPECT_EQ(f.last_action(), "record_administration");
 }

@@ -20,7 +20,7 @@ struct EventLogFixture : ::testing::Test {
   db::test::StoreFixture store;
   db::RowId session = store.dosing_session();
   std::unique_ptr<db::Recorder> recorder =
-      std::make_unique<db::Recorder>(db::open_database(store.file, db::OpenMode::open_existing));
+      std::make_unique<db::Recorder>(db::Store::open(store.file, db::OpenMode::open_existing));
   SessionEventLog log{*recorder, store.nurse, session};
   int second = 0;
 

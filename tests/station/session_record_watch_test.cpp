@@ -61,10 +61,10 @@ TEST(SessionRecordWatch, ReportsEachPhaseTheStoreMovesTheSessionTo) {
   std::this_thread::sleep_for(100ms);
   EXPECT_TRUE(seen.phases_now().empty()) << "no change, no call";
 
-  db::record_administration(f.db, f.nurse, db::test::iv_ketamine(id, 35, f.now), f.tick());
-  db::advance_session(f.db, f.nurse, id, SessionPhase::observation, f.tick());
+  db::record_administration(f.store, f.nurse, db::test::iv_ketamine(id, 35, f.now), f.tick());
+  db::advance_session(f.store, f.nurse, id, SessionPhase::observation, f.tick());
   EXPECT_EQ(seen.wait_phases(1), std::vector<SessionPhase>{SessionPhase::observation});
-  db::end_session_early(f.db, f.clinician, id, "patient asked to stop", f.tick());
+  db::end_session_early(f.store, f.clinician, id, "patient asked to stop", f.tick());
   EXPECT_EQ(seen.wait_phases(2),
             (std::vector<SessionPhase>{SessionPhase::observation, SessionPhase::closed}));
 }
@@ -72,7 +72,7 @@ TEST(SessionRecordWatch, ReportsEachPhaseTheStoreMovesTheSessionTo) {
 TEST(SessionRecordWatch, ThePreDoseBpIsTheBaselineOnce) {
   db::test::StoreFixture f;
   const db::RowId id = f.dosing_session();  // BP 120/80 recorded in pre_dose
-  db::record_bp(f.db, f.nurse, {id, f.now, 150, 95, std::nullopt, core::BpSource::device},
+  db::record_bp(f.store, f.nurse, {id, f.now, 150, 95, std::nullopt, core::BpSource::device},
                 f.tick());  // during dosing: not the baseline
   Seen seen;
   {

@@ -40,7 +40,7 @@ struct PipelineFixture : ::testing::Test {
 
   void SetUp() override {
     recorder =
-        std::make_unique<db::Recorder>(db::open_database(store.file, db::OpenMode::open_existing));
+        std::make_unique<db::Recorder>(db::Store::open(store.file, db::OpenMode::open_existing));
   }
 
   // One simulator and a station reading it, both on scenario time from `start_at_s`.
@@ -244,9 +244,10 @@ TEST_F(PipelineFixture, ThePhaseFollowsTheSessionInTheDatabase) {
   r.database_file = store.file;
   b.station->begin_session(std::move(r));
   const db::NewAdministration a = db::test::iv_ketamine(session, 35, store.now);
-  recorder->run_clinical([&](SQLite::Database& db) {  // the one writer connection (DESIGN.md)
-    db::record_administration(db, store.nurse, a, store.tick());
-    db::advance_session(db, store.nurse, session, core::SessionPhase::observation, store.tick());
+  recorder->run_clinical([&](db::Store& writer) {  // the one writer connection
+    db::record_administration(writer, store.nurse, a, store.tick());
+    db::advance_session(writer, store.nurse, session, core::SessionPhase::observation,
+                        store.tick());
   });
   const auto until = std::chrono::steady_clock::now() + 5s;
   while (listener.last_snapshot().session.phase != core::SessionPhase::observation &&

@@ -32,7 +32,7 @@ class WaveformRecordingTest : public ::testing::Test {
  protected:
   db::test::StoreFixture store;
   db::RowId session = store.dosing_session();
-  db::Recorder recorder{db::open_database(store.file, db::OpenMode::open_existing)};
+  db::Recorder recorder{db::Store::open(store.file, db::OpenMode::open_existing)};
 
   void add(std::optional<double> value, core::UtcTime at, WaveformRecording& w) {
     core::Reading r;

@@ -55,18 +55,18 @@ struct BenchDb {
           ("vigil-db-bench-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(dir);
     file = dir / "bench.db";
-    auto db = open_database_at_schema_version(file, schema_version);
+    auto store = adopt_connection(open_database_at_schema_version(file, schema_version), file);
     const auto cheap = PasswordCost::cheapest();
-    const Actor admin = create_first_admin(db, "admin", "correct horse battery", kT0, cheap);
+    const Actor admin = create_first_admin(store, "admin", "correct horse battery", kT0, cheap);
     const Actor nurse =
-        add_user(db, admin, "nina", Role::nurse, "correct horse battery", kT0, cheap);
+        add_user(store, admin, "nina", Role::nurse, "correct horse battery", kT0, cheap);
     const Actor carl =
-        add_user(db, admin, "carl", Role::clinician, "correct horse battery", kT0, cheap);
+        add_user(store, admin, "carl", Role::clinician, "correct horse battery", kT0, cheap);
     NewSession s;
-    s.patient_id = create_patient(db, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
+    s.patient_id = create_patient(store, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
     s.chair = "chair 1";
     s.planned_utc_ms = kT0;
-    session = create_session(db, carl, s, kT0);
+    session = create_session(store, carl, s, kT0);
   }
   ~BenchDb() {
     std::error_code ec;
@@ -169,7 +169,8 @@ double raw_inserts(benchmark::State& state, SQLite::Database& db, const std::str
 
 void BM_RawInsertCeiling(benchmark::State& state) {
   BenchDb bench;
-  auto db = bench.open();
+  auto store = adopt_connection(bench.open(), bench.file);
+  SQLite::Database& db = raw_connection(store);
   const double rate = raw_inserts(state, db,
                                   "INSERT INTO vitals (session_id, t_utc_ms, seq, channel, value, "
                                   "flags, device_id) VALUES ",
@@ -204,7 +205,7 @@ void BM_RecorderVitals(benchmark::State& state) {
   BenchDb bench;
   RecorderOptions options;
   options.batch_rows = static_cast<std::size_t>(state.range(1));
-  Recorder rec(bench.open(), std::move(options));
+  Recorder rec(adopt_connection(bench.open(), bench.file), std::move(options));
   const int rows = static_cast<int>(state.range(0));
   core::Reading r;
   r.value = 97;
@@ -253,7 +254,7 @@ BENCHMARK(BM_RecorderVitals)
 // One hour (or more) of a session: 6 numeric channels at 1 Hz and pleth at 75 Hz in 1 s blocks,
 // through the Recorder as the station writes it.
 void record_session_hours(const BenchDb& bench, int hours) {
-  Recorder rec(bench.open());
+  Recorder rec(adopt_connection(bench.open(), bench.file));
   core::Reading r;
   std::vector<std::int16_t> pleth(kPlethHz);
   for (int s = 0; s < hours * 3600; ++s) {
@@ -289,7 +290,8 @@ struct Block {
 void BM_ReadFourHourSession(benchmark::State& state) {
   BenchDb bench;
   record_session_hours(bench, 4);
-  auto db = bench.open();
+  auto store = adopt_connection(bench.open(), bench.file);
+  SQLite::Database& db = raw_connection(store);
   std::size_t rows = 0, samples = 0;
   for (auto _ : state) {
     std::vector<VitalRow> vitals;
@@ -331,7 +333,8 @@ BENCHMARK(BM_ReadFourHourSession)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_AuditVerify(benchmark::State& state) {
   BenchDb bench;
-  auto db = bench.open();
+  auto store = adopt_connection(bench.open(), bench.file);
+  SQLite::Database& db = raw_connection(store);
   db.exec("BEGIN");
   for (std::int64_t i = 0; i < state.range(0); ++i) {
     AuditEntry e;
@@ -346,7 +349,7 @@ void BM_AuditVerify(benchmark::State& state) {
   db.exec("COMMIT");
   std::int64_t entries = 0;
   for (auto _ : state) {
-    const auto v = verify_audit_chain(db);
+    const auto v = verify_audit_chain(store);
     if (!v.ok) state.SkipWithError(v.problem.c_str());
     entries = v.entries;
   }

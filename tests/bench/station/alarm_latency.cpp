@@ -201,7 +201,7 @@ ConfigResult run_config(int devices, int trials, std::chrono::milliseconds condi
   out.devices = devices;
   db::test::StoreFixture store;
   const db::RowId session = store.dosing_session();
-  db::Recorder recorder(db::open_database(store.file, db::OpenMode::open_existing));
+  db::Recorder recorder(db::Store::open(store.file, db::OpenMode::open_existing));
 
   PtyPair measured;  // the Masimo the trials write on
   PtyPair floor;     // the bare pty floor, same moments

@@ -87,7 +87,7 @@ double measure_process(pid_t pid, std::chrono::duration<double> warmup, double s
 std::vector<Row> in_process_station(const std::vector<std::string>& links, double seconds) {
   db::test::StoreFixture store;
   const db::RowId session = store.dosing_session();
-  db::Recorder recorder(db::open_database(store.file, db::OpenMode::open_existing));
+  db::Recorder recorder(db::Store::open(store.file, db::OpenMode::open_existing));
   station::StationConfig config;
   for (std::size_t i = 0; i < links.size(); ++i) {
     drivers::DeviceSessionConfig d;

@@ -3,7 +3,7 @@
 // a rule is refused (ValidationError listing the rules) unless a clinician gives an override
 // reason; an override by any other role is refused and audited as a permission refusal.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -38,7 +38,7 @@ struct AdministrationResult {
 };
 
 // Requires the session in the dosing phase. The administering user is the actor.
-AdministrationResult record_administration(SQLite::Database& db, const Actor& actor,
+AdministrationResult record_administration(Store& store, const Actor& actor,
                                            const NewAdministration& a, UtcMs now);
 
 }  // namespace vigil::db

@@ -2,7 +2,7 @@
 // The alarm log: one row per alarm condition (start, end, limit in force, triggering value,
 // who acknowledged and when, who paused the audio and when). Clinical records: audited.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -22,18 +22,17 @@ struct NewAlarmEvent {
   std::optional<double> triggering_value;     // in the channel's unit
 };
 
-RowId record_alarm_start(SQLite::Database& db, const Actor& actor, const NewAlarmEvent& e,
-                         UtcMs now);
+RowId record_alarm_start(Store& store, const Actor& actor, const NewAlarmEvent& e, UtcMs now);
 // The condition became worse: the row shows the highest priority reached, with the limit in
 // force and the value at that priority (each change stays in the audit log).
-void record_alarm_escalation(SQLite::Database& db, const Actor& actor, RowId alarm_id,
+void record_alarm_escalation(Store& store, const Actor& actor, RowId alarm_id,
                              core::AlarmPriority priority,
                              const std::optional<std::string>& limit_in_force,
                              std::optional<double> triggering_value, UtcMs now);
-void record_alarm_end(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
+void record_alarm_end(Store& store, const Actor& actor, RowId alarm_id, UtcMs end_utc_ms,
                       UtcMs now);
 // The actor acknowledges / pauses the audio at `now`.
-void acknowledge_alarm(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now);
-void pause_alarm_audio(SQLite::Database& db, const Actor& actor, RowId alarm_id, UtcMs now);
+void acknowledge_alarm(Store& store, const Actor& actor, RowId alarm_id, UtcMs now);
+void pause_alarm_audio(Store& store, const Actor& actor, RowId alarm_id, UtcMs now);
 
 }  // namespace vigil::db

@@ -15,7 +15,7 @@
 // Other entries (refusals, exports, verifications, failed logins of unknown names) have a NULL
 // entity_id.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -48,20 +48,16 @@ struct AuditEntry {
 std::string audit_canonical_bytes(const AuditEntry& e);
 std::string audit_entry_hash(const AuditEntry& e);
 
-// Appends an entry after the current head. Call inside the transaction of the change it
-// records; seq, prev_hash and hash are filled in. Returns the stored entry.
-AuditEntry append_audit_entry(SQLite::Database& db, AuditEntry entry);
-
 struct AuditHead {
   std::int64_t entries = 0;
   std::int64_t last_seq = 0;
   std::string hash{kAuditGenesisHash};  // the genesis hash for an empty log
 };
-AuditHead audit_head(SQLite::Database& db);
+AuditHead audit_head(Store& store);
 
 // Raw read (tools with file access, e.g. `vigilctl audit log`); role-checked reading for users
 // is read_audit_log() in record_reader.hpp.
-std::vector<AuditEntry> read_audit_entries(SQLite::Database& db);
+std::vector<AuditEntry> read_audit_entries(Store& store);
 
 struct AuditVerification {
   bool ok = false;
@@ -76,12 +72,12 @@ struct AuditVerification {
 // against its last audited snapshot. With expected_head, the chain must contain that hash
 // (a truncated tail is reported as "the chain ends before the expected head"). Runs in its own
 // read transaction: call it outside a transaction. Works on read_only and archive connections.
-AuditVerification verify_audit_chain(SQLite::Database& db,
+AuditVerification verify_audit_chain(Store& store,
                                      const std::optional<std::string>& expected_head = {},
                                      bool check_records = true);
 
 // Appends a "verify" entry recording the outcome (call only on a writable connection).
-void record_verification(SQLite::Database& db, const AuditVerification& result,
-                         std::string_view tool_name, UtcMs now);
+void record_verification(Store& store, const AuditVerification& result, std::string_view tool_name,
+                         UtcMs now);
 
 }  // namespace vigil::db

@@ -2,7 +2,7 @@
 // Checklists: the pre-dose checklist (core's items and rules; complete only with a BP recorded
 // in the pre_dose phase) and the discharge checklist (complete when every item is done).
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <string>
 #include <utility>
@@ -29,7 +29,7 @@ struct ChecklistResult {
   std::vector<std::string> missing;  // required items not done
 };
 
-ChecklistResult record_checklist(SQLite::Database& db, const Actor& actor, const ChecklistEntry& c,
+ChecklistResult record_checklist(Store& store, const Actor& actor, const ChecklistEntry& c,
                                  UtcMs now);
 
 }  // namespace vigil::db

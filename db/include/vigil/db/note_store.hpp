@@ -4,7 +4,7 @@
 // of the exact body; from then on a trigger refuses any change of the note's body or status
 // (and its deletion), even by raw SQL, and the note changes only by addendum.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <string>
 #include <string_view>
@@ -19,17 +19,17 @@ std::string_view note_type_name(NoteType t);
 enum class SignatureMeaning : std::uint8_t { authored, reviewed, approved };
 std::string_view signature_meaning_name(SignatureMeaning m);
 
-RowId draft_note(SQLite::Database& db, const Actor& actor, RowId session_id, NoteType type,
+RowId draft_note(Store& store, const Actor& actor, RowId session_id, NoteType type,
                  const std::string& body, UtcMs now);
 // Only the author, only while draft.
-void update_note(SQLite::Database& db, const Actor& actor, RowId note_id, const std::string& body,
+void update_note(Store& store, const Actor& actor, RowId note_id, const std::string& body,
                  UtcMs now);
 // Clinician; `password` is the signer's password (a wrong one counts as a failed login).
 // The first signature turns the note to signed; later ones (reviewed, approved) are added.
-RowId sign_note(SQLite::Database& db, const Actor& actor, RowId note_id, std::string_view password,
+RowId sign_note(Store& store, const Actor& actor, RowId note_id, std::string_view password,
                 SignatureMeaning meaning, UtcMs now);
 // Clinician; only on signed notes.
-RowId add_addendum(SQLite::Database& db, const Actor& actor, RowId note_id,
-                   const std::string& reason, const std::string& body, UtcMs now);
+RowId add_addendum(Store& store, const Actor& actor, RowId note_id, const std::string& reason,
+                   const std::string& body, UtcMs now);
 
 }  // namespace vigil::db

@@ -4,7 +4,7 @@
 // phase at the time is stored with the observation (a BP in pre_dose meets the pre-dose
 // checkpoint).
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -55,9 +55,8 @@ struct AdverseEvent {
   std::string action;  // what was done
 };
 
-RowId record_bp(SQLite::Database& db, const Actor& actor, const BpObservation& bp, UtcMs now);
-RowId record_scale(SQLite::Database& db, const Actor& actor, const ScaleObservation& s, UtcMs now);
-RowId record_adverse_event(SQLite::Database& db, const Actor& actor, const AdverseEvent& ae,
-                           UtcMs now);
+RowId record_bp(Store& store, const Actor& actor, const BpObservation& bp, UtcMs now);
+RowId record_scale(Store& store, const Actor& actor, const ScaleObservation& s, UtcMs now);
+RowId record_adverse_event(Store& store, const Actor& actor, const AdverseEvent& ae, UtcMs now);
 
 }  // namespace vigil::db

@@ -1,7 +1,7 @@
 #pragma once
 // Patients (nurse, clinician). Every write is audited in its own transaction.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -19,9 +19,8 @@ struct NewPatient {
   std::optional<double> weight_kg;  // kg, 1-500
 };
 
-RowId create_patient(SQLite::Database& db, const Actor& actor, const NewPatient& patient,
-                     UtcMs now);
-void update_patient_weight(SQLite::Database& db, const Actor& actor, RowId patient_id,
-                           double weight_kg, UtcMs now);
+RowId create_patient(Store& store, const Actor& actor, const NewPatient& patient, UtcMs now);
+void update_patient_weight(Store& store, const Actor& actor, RowId patient_id, double weight_kg,
+                           UtcMs now);
 
 }  // namespace vigil::db

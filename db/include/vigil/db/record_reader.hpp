@@ -1,7 +1,7 @@
 #pragma once
 // Reading records back (nurse, clinician, auditor; not admin). Reads are not audited.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -41,15 +41,15 @@ struct NoteRecord {
   std::vector<AddendumRecord> addenda;
 };
 
-NoteRecord read_note(SQLite::Database& db, const Actor& actor, RowId note_id, UtcMs now);
+NoteRecord read_note(Store& store, const Actor& actor, RowId note_id, UtcMs now);
 
 // The rows of one of a session's record tables ("sessions" (the session itself),
 // "administrations", "observations", "checklists", "notes", "alarm_events") as JSON objects,
 // the same snapshots the audit log holds.
-std::vector<std::string> read_session_records(SQLite::Database& db, const Actor& actor,
+std::vector<std::string> read_session_records(Store& store, const Actor& actor,
                                               std::string_view table, RowId session_id, UtcMs now);
 
 // Auditor only.
-std::vector<AuditEntry> read_audit_log(SQLite::Database& db, const Actor& actor, UtcMs now);
+std::vector<AuditEntry> read_audit_log(Store& store, const Actor& actor, UtcMs now);
 
 }  // namespace vigil::db

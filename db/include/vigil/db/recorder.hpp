@@ -11,7 +11,7 @@
 // `batch_rows` rows or is `commit_interval` old, so a crash loses at most about one second of
 // vitals (commit_interval plus the time one clinical task or one commit takes).
 //
-// Clinical records go through run_clinical(f): f(db) runs on the writer thread with the writer
+// Clinical records go through run_clinical(f): f(store) runs on the writer thread with the writer
 // connection (a store function, which commits its own audited transaction); the caller blocks
 // until it has returned and gets its result, or its exception rethrown. Clinical tasks are never
 // dropped (an unbounded queue). Before a clinical task runs, the vitals already queued are
@@ -19,8 +19,6 @@
 //
 // Destruction (or stop()) runs the queued clinical tasks, writes and commits every queued vital,
 // then closes the connection.
-
-#include <SQLiteCpp/Database.h>
 
 #include <atomic>
 #include <chrono>
@@ -36,6 +34,7 @@
 #include "vigil/core/channel.hpp"
 #include "vigil/core/device_condition.hpp"
 #include "vigil/core/reading.hpp"
+#include "vigil/db/store.hpp"
 #include "vigil/db/store_error.hpp"
 
 namespace vigil::db {
@@ -70,8 +69,8 @@ struct RecorderCounters {
 
 class Recorder {
  public:
-  // Takes the writer connection (open_database(..., create_or_open/open_existing)).
-  explicit Recorder(SQLite::Database db, RecorderOptions options = {});
+  // Takes the writer connection (Store::open(..., create_or_open/open_existing)).
+  explicit Recorder(Store store, RecorderOptions options = {});
   ~Recorder();
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
@@ -83,17 +82,17 @@ class Recorder {
   bool record_waveform_block(RowId session_id, core::Channel channel, UtcMs start_utc_ms,
                              double sample_rate_hz, std::span<const std::int16_t> samples) noexcept;
 
-  // Runs f(db) on the writer thread after committing the vitals queued so far; blocks until f
+  // Runs f(store) on the writer thread after committing the vitals queued so far; blocks until f
   // has returned; returns its result or rethrows its exception. Must not be called from inside
   // a clinical task (throws std::logic_error). f must leave no transaction open.
   template <class F>
-  auto run_clinical(F&& f) -> std::invoke_result_t<F&, SQLite::Database&> {
-    using R = std::invoke_result_t<F&, SQLite::Database&>;
+  auto run_clinical(F&& f) -> std::invoke_result_t<F&, Store&> {
+    using R = std::invoke_result_t<F&, Store&>;
     if constexpr (std::is_void_v<R>) {
-      run_task([&f](SQLite::Database& db) { f(db); });
+      run_task([&f](Store& store) { f(store); });
     } else {
       std::optional<R> result;
-      run_task([&f, &result](SQLite::Database& db) { result.emplace(f(db)); });
+      run_task([&f, &result](Store& store) { result.emplace(f(store)); });
       return std::move(*result);
     }
   }
@@ -106,7 +105,7 @@ class Recorder {
   RecorderCounters counters() const;
 
  private:
-  void run_task(std::function<void(SQLite::Database&)> task);
+  void run_task(std::function<void(Store&)> task);
   std::unique_ptr<detail::RecorderState> state_;
 };
 

@@ -2,7 +2,7 @@
 // Sessions: planning (clinician), phase changes by the session rules of core (nurse,
 // clinician), early end, and the alarm profile in force (clinician). All audited.
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -27,8 +27,7 @@ struct NewSession {
   std::string alarm_profile;              // the profile in force, as TOML text (may be empty)
 };
 
-RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession& session,
-                     UtcMs now);
+RowId create_session(Store& store, const Actor& actor, const NewSession& session, UtcMs now);
 
 // Moves the session to `to` when core::check_transition allows it, with guards gathered from
 // the store: pre-dose checklist complete, a BP recorded in the pre_dose phase, a dose recorded,
@@ -41,17 +40,17 @@ RowId create_session(SQLite::Database& db, const Actor& actor, const NewSession&
 // `profile` is the session's alarm profile in force (the vitals criterion checks its limits);
 // the first form uses core::default_alarm_profile(): the store does not parse the profile TOML
 // it keeps, so a caller holding the session's own profile should pass it.
-void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
-                     core::SessionPhase to, UtcMs now);
-void advance_session(SQLite::Database& db, const Actor& actor, RowId session_id,
-                     core::SessionPhase to, UtcMs now, const core::AlarmProfile& profile);
+void advance_session(Store& store, const Actor& actor, RowId session_id, core::SessionPhase to,
+                     UtcMs now);
+void advance_session(Store& store, const Actor& actor, RowId session_id, core::SessionPhase to,
+                     UtcMs now, const core::AlarmProfile& profile);
 
 // core::check_early_end; after dosing began only a clinician may end early.
-void end_session_early(SQLite::Database& db, const Actor& actor, RowId session_id,
+void end_session_early(Store& store, const Actor& actor, RowId session_id,
                        const std::string& reason, UtcMs now);
 
 // Clinician only: replaces the profile in force (a changed limit or a channel's alarm off).
-void set_session_alarm_profile(SQLite::Database& db, const Actor& actor, RowId session_id,
+void set_session_alarm_profile(Store& store, const Actor& actor, RowId session_id,
                                const std::string& profile_text, UtcMs now);
 
 }  // namespace vigil::db

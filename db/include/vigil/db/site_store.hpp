@@ -2,7 +2,7 @@
 // Site settings (admin only, audited) and device connections (device data: role-checked for
 // nurse/clinician, not audited row by row, like vitals).
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -12,10 +12,10 @@
 
 namespace vigil::db {
 
-void set_site_setting(SQLite::Database& db, const Actor& admin, const std::string& key,
+void set_site_setting(Store& store, const Actor& admin, const std::string& key,
                       const std::string& value, UtcMs now);
 // Settings are not clinical content: readable on any connection.
-std::optional<std::string> site_setting(SQLite::Database& db, const std::string& key);
+std::optional<std::string> site_setting(Store& store, const std::string& key);
 
 struct NewDeviceConnection {
   std::optional<RowId> session_id;
@@ -24,9 +24,9 @@ struct NewDeviceConnection {
   std::string identity;  // serial number or model text
   UtcMs connected_utc_ms = 0;
 };
-RowId record_device_connected(SQLite::Database& db, const Actor& actor,
-                              const NewDeviceConnection& c, UtcMs now);
-void record_device_disconnected(SQLite::Database& db, const Actor& actor, RowId connection_id,
+RowId record_device_connected(Store& store, const Actor& actor, const NewDeviceConnection& c,
+                              UtcMs now);
+void record_device_disconnected(Store& store, const Actor& actor, RowId connection_id,
                                 UtcMs disconnected_utc_ms, UtcMs now);
 
 }  // namespace vigil::db

@@ -6,12 +6,13 @@
 //   ValidationError      bad input; the message names the field and the rule.
 //   AuthenticationFailed wrong name or password, inactive or locked account (audited).
 //   NotFound             the record named by an id does not exist.
-// SQLite errors (a trigger refusing a change, a full disk) propagate as SQLite::Exception.
+// SQLite errors (a trigger refusing a change, a full disk) propagate as SQLite::Exception, a
+// std::runtime_error.
 
 #include <cstdint>
 #include <string>
 
-#include "vigil/db/database.hpp"
+#include "vigil/db/store.hpp"
 
 namespace vigil::db {
 

@@ -3,7 +3,7 @@
 // 10 characters. Five failed logins in a row lock the account for 5 minutes. Every login,
 // failed or not, is audited; so are user changes (admin only).
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <optional>
 #include <string>
@@ -33,27 +33,30 @@ struct PasswordCost {
 std::string hash_password(std::string_view password, PasswordCost cost);
 bool password_matches(std::string_view stored_hash, std::string_view password);
 
+// True once the database has a user (the first admin): `vigilctl db init` refuses such a file
+// before it asks for a password. Tells nothing about any account.
+bool has_users(Store& store);
+
 // Creates the first admin of an empty database (no users yet); throws ValidationError when a
 // user already exists. Audited as actor "vigilctl" (there is no user yet).
-Actor create_first_admin(SQLite::Database& db, std::string_view name, std::string_view password,
-                         UtcMs now, PasswordCost cost = PasswordCost::interactive());
+Actor create_first_admin(Store& store, std::string_view name, std::string_view password, UtcMs now,
+                         PasswordCost cost = PasswordCost::interactive());
 
 // Admin only.
-Actor add_user(SQLite::Database& db, const Actor& admin, std::string_view name, Role role,
+Actor add_user(Store& store, const Actor& admin, std::string_view name, Role role,
                std::string_view password, UtcMs now,
                PasswordCost cost = PasswordCost::interactive());
-void set_user_active(SQLite::Database& db, const Actor& admin, std::int64_t user_id, bool active,
+void set_user_active(Store& store, const Actor& admin, std::int64_t user_id, bool active,
                      UtcMs now);
-void unlock_user(SQLite::Database& db, const Actor& admin, std::int64_t user_id, UtcMs now);
+void unlock_user(Store& store, const Actor& admin, std::int64_t user_id, UtcMs now);
 
 // Checks name and password. Throws AuthenticationFailed ("authentication failed" or
 // "authentication failed: account locked until <ms>") for an unknown name, a wrong password,
 // an inactive or a locked account.
-Actor authenticate(SQLite::Database& db, std::string_view name, std::string_view password,
-                   UtcMs now);
+Actor authenticate(Store& store, std::string_view name, std::string_view password, UtcMs now);
 
 // Re-checks the password of an already authenticated actor (e-signatures); a wrong password
 // counts as a failed login. Throws AuthenticationFailed.
-void reauthenticate(SQLite::Database& db, const Actor& actor, std::string_view password, UtcMs now);
+void reauthenticate(Store& store, const Actor& actor, std::string_view password, UtcMs now);
 
 }  // namespace vigil::db

@@ -3,7 +3,7 @@
 // (core channel order), empty cells for absent values. Waveform blocks are not in the CSV.
 // Clinician or auditor; the export is audited (action "export", entity "sessions").
 
-#include <SQLiteCpp/Database.h>
+#include "vigil/db/store.hpp"
 
 #include <ostream>
 #include <string>
@@ -19,7 +19,7 @@ struct CsvExportSummary {
   std::vector<std::string> channels;
 };
 
-CsvExportSummary export_vitals_csv(SQLite::Database& db, const Actor& actor, RowId session_id,
+CsvExportSummary export_vitals_csv(Store& store, const Actor& actor, RowId session_id,
                                    std::ostream& out, UtcMs now);
 
 }  // namespace vigil::db

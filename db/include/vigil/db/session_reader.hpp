@@ -1,0 +1,48 @@
+#pragma once
+// Reading a session for the station that records it: what the screen shows (the patient), what
+// the alarm engine needs (the phase, the stored alarm profile, the pre-dose BP baseline).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "vigil/core/session_phase.hpp"
+#include "vigil/db/roles.hpp"
+#include "vigil/db/store.hpp"
+#include "vigil/db/store_error.hpp"
+
+namespace vigil::db {
+
+struct SessionOpening {
+  RowId id = 0;
+  core::SessionPhase phase = core::SessionPhase::planned;
+  std::string alarm_profile;  // the stored profile as TOML text; empty: none stored
+  std::string patient_identifier;
+  std::string patient_name;
+};
+
+// Nurse, clinician or auditor (read_records). Opening a patient's session is audited
+// ("open_record", entity sessions, with the session id and the patient identifier), like an
+// export: an auditor can tell who looked at whose record. Throws NotFound ("session N: no such
+// session").
+SessionOpening open_session_record(Store& store, const Actor& actor, RowId session_id, UtcMs now);
+
+// The patient's newest dosing session that is not closed (planned, or running after a station
+// restart), opened as above. Throws ValidationError ("patient identifier: required"), NotFound
+// ("patient X: no such patient"), ValidationError ("patient X: no open session; a clinician
+// plans the session first").
+SessionOpening open_patients_open_session(Store& store, const Actor& actor,
+                                          std::string_view patient_identifier, UtcMs now);
+
+// What the station's once-a-second watch follows: the phase (absent when the session is gone or
+// its phase unknown) and the newest BP observation taken in the pre_dose phase (systolic,
+// diastolic mmHg). A background read of the station's own: not role-checked, not audited.
+struct SessionWatchState {
+  std::optional<core::SessionPhase> phase;
+  std::optional<std::pair<double, double>> pre_dose_bp;
+};
+SessionWatchState read_session_watch_state(Store& store, const SystemIdentity& reader,
+                                           RowId session_id);
+
+}  // namespace vigil::db

@@ -1,0 +1,83 @@
+#include "vigil/db/session_reader.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <nlohmann/json.hpp>
+
+#include "audit_write.hpp"
+
+namespace vigil::db {
+namespace {
+
+SessionOpening load_opening(SQLite::Database& db, RowId session_id) {
+  SQLite::Statement q(db,
+                      "SELECT s.phase, s.alarm_profile, p.identifier, p.name FROM sessions s "
+                      "JOIN patients p ON p.id = s.patient_id WHERE s.id = ?");
+  q.bind(1, session_id);
+  const std::string name = "session " + std::to_string(session_id);
+  if (!q.executeStep()) throw NotFound(name + ": no such session");
+  const auto phase = core::session_phase_from_name(q.getColumn(0).getString());
+  if (!phase) throw ValidationError(name + ": unknown phase " + q.getColumn(0).getString());
+  SessionOpening out;
+  out.id = session_id;
+  out.phase = *phase;
+  out.alarm_profile = q.getColumn(1).isNull() ? "" : q.getColumn(1).getString();
+  out.patient_identifier = q.getColumn(2).getString();
+  out.patient_name = q.getColumn(3).getString();
+  return out;
+}
+
+void audit_opening(SQLite::Database& db, const Actor& actor, const SessionOpening& s, UtcMs now) {
+  nlohmann::ordered_json j;
+  j["session_id"] = s.id;
+  j["patient_identifier"] = s.patient_identifier;
+  audit_event(db, &actor, actor.name, "open_record", "sessions", j.dump(), now);
+}
+
+}  // namespace
+
+SessionOpening open_session_record(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  SessionOpening s = load_opening(db, session_id);
+  audit_opening(db, actor, s, now);
+  return s;
+}
+
+SessionOpening open_patients_open_session(Store& store, const Actor& actor,
+                                          std::string_view patient_identifier, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  if (patient_identifier.empty()) throw ValidationError("patient identifier: required");
+  const std::string name = "patient " + std::string(patient_identifier);
+  SQLite::Statement patient(db, "SELECT id FROM patients WHERE identifier = ?");
+  patient.bind(1, std::string(patient_identifier));
+  if (!patient.executeStep()) throw NotFound(name + ": no such patient");
+  SQLite::Statement q(db,
+                      "SELECT id FROM sessions WHERE patient_id = ? AND type = 'dosing' "
+                      "AND phase <> 'closed' ORDER BY planned_utc_ms DESC, id DESC LIMIT 1");
+  q.bind(1, patient.getColumn(0).getInt64());
+  if (!q.executeStep()) {
+    throw ValidationError(name + ": no open session; a clinician plans the session first");
+  }
+  SessionOpening s = load_opening(db, q.getColumn(0).getInt64());
+  audit_opening(db, actor, s, now);
+  return s;
+}
+
+SessionWatchState read_session_watch_state(Store& store, const SystemIdentity&, RowId session_id) {
+  SQLite::Database& db = raw_connection(store);
+  SessionWatchState s;
+  SQLite::Statement phase(db, "SELECT phase FROM sessions WHERE id = ?");
+  phase.bind(1, session_id);
+  if (phase.executeStep()) s.phase = core::session_phase_from_name(phase.getColumn(0).getString());
+  SQLite::Statement bp(db,
+                       "SELECT systolic_mmhg, diastolic_mmhg FROM observations WHERE "
+                       "session_id = ? AND kind = 'bp' AND phase = 'pre_dose' "
+                       "ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
+  bp.bind(1, session_id);
+  if (bp.executeStep()) s.pre_dose_bp = {bp.getColumn(0).getDouble(), bp.getColumn(1).getDouble()};
+  return s;
+}
+
+}  // namespace vigil::db
