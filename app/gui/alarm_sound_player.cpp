@@ -11,9 +11,6 @@ namespace vigil::gui {
 namespace {
 
 constexpr int kSampleRate = 44100;
-// IEC: low priority repeats no faster than every 15 s (Vigil plays it once per condition; the
-// engine reports low_played once told, this guards the snapshots in between).
-constexpr std::chrono::seconds kLowRepeatGuard{15};
 
 }  // namespace
 
@@ -47,10 +44,11 @@ void AlarmSoundPlayer::checkDevices() {
   }
   sink_ = std::make_unique<QAudioSink>(device, format);
   connect(sink_.get(), &QAudioSink::stateChanged, this, [this](QAudio::State state) {
-    if (state == QAudio::IdleState && playing_) {
+    if (state == QAudio::IdleState && schedule_.playing()) {
       finished();
-    } else if (state == QAudio::StoppedState && sink_->error() != QAudio::NoError && playing_) {
-      playing_.reset();
+    } else if (state == QAudio::StoppedState && sink_->error() != QAudio::NoError &&
+               schedule_.playing()) {
+      schedule_.not_completed();
       done_timer_.stop();
       setAvailable(false, tr("audio output failed"));
     }
@@ -66,54 +64,31 @@ void AlarmSoundPlayer::setAvailable(bool available, const QString& reason) {
 }
 
 void AlarmSoundPlayer::update(const core::Annunciation& a, core::SteadyTime now) {
-  const bool sounding = a.audio_state == core::AudioState::sounding && a.audio_priority;
-  if (!sounding) {
-    was_sounding_ = false;
-    if (playing_ && sink_) {
-      // Acknowledged or paused: stop at once (the burst was not played in full, not reported).
-      sink_->stop();
-      playing_.reset();
-      done_timer_.stop();
-    }
-    return;
-  }
-  const core::AlarmPriority p = *a.audio_priority;
-  if (playing_) {
-    if (p > *playing_ && sink_) {  // a worse condition: switch to its burst now
-      sink_->stop();
-      playing_.reset();
-      done_timer_.stop();
-    } else {
-      return;
-    }
-  }
-  bool due = !was_sounding_ || !last_priority_ || p > *last_priority_;
-  if (!due) {
-    const auto interval =
-        a.audio.burst_interval.count() > 0
-            ? std::chrono::duration_cast<core::SteadyTime::duration>(a.audio.burst_interval)
-            : std::chrono::duration_cast<core::SteadyTime::duration>(kLowRepeatGuard);
-    due = now - last_start_ >= interval;
-  }
-  was_sounding_ = true;
-  if (due) start(p, now);
+  const core::BurstStep step = schedule_.update(a, now);
+  if (step.stop) stop();
+  if (step.start) start(*step.start);
 }
 
-void AlarmSoundPlayer::start(core::AlarmPriority p, core::SteadyTime now) {
-  last_priority_ = p;
-  last_start_ = now;
-  if (!available_ || !sink_) return;  // the indicator is on screen; nothing to report
+void AlarmSoundPlayer::stop() {
+  // Not played in full: the schedule does not report it.
+  done_timer_.stop();
+  if (sink_) sink_->stop();
+}
+
+void AlarmSoundPlayer::start(core::AlarmPriority p) {
+  if (!available_ || !sink_) {  // the indicator is on screen; nothing to report
+    schedule_.not_completed();
+    return;
+  }
   const std::vector<std::int16_t> pcm = burst_pcm(p, kSampleRate);
   pcm_ = QByteArray(reinterpret_cast<const char*>(pcm.data()),
                     static_cast<qsizetype>(pcm.size() * sizeof(std::int16_t)));
   buffer_.close();
   buffer_.setData(pcm_);
   buffer_.open(QIODevice::ReadOnly);
-  playing_ = p;
-  playing_since_ = now;
   sink_->start(&buffer_);
   if (sink_->error() != QAudio::NoError) {
-    playing_.reset();
+    schedule_.not_completed();
     setAvailable(false, tr("audio output failed"));
     return;
   }
@@ -121,12 +96,11 @@ void AlarmSoundPlayer::start(core::AlarmPriority p, core::SteadyTime now) {
 }
 
 void AlarmSoundPlayer::finished() {
-  if (!playing_) return;
-  const core::AlarmPriority p = *playing_;
-  playing_.reset();
+  const std::optional<core::PlayedBurst> played = schedule_.finished();
+  if (!played) return;
   done_timer_.stop();
   if (sink_) sink_->stop();
-  emit burstPlayed(p, playing_since_);
+  emit burstPlayed(played->priority, played->start);
 }
 
 }  // namespace vigil::gui

@@ -1,7 +1,8 @@
 #pragma once
 // Plays the alarm engine's audio pattern as generated tones through Qt Multimedia (QAudioSink):
-// a burst of the sounding priority, repeated at the pattern's interval (low: once). After a
-// full burst it emits burstPlayed(priority, start) so the pipeline can call
+// core::AlarmBurstSchedule says when to start which burst (repeat intervals, stopping on
+// acknowledge or audio pause, switching to a louder priority). After a full burst it emits
+// burstPlayed(priority, start) so the pipeline can call
 // AlarmEngine::audio_burst_played. Where no audio output exists (QMediaDevices::audioOutputs()
 // empty) or the sink fails, it reports unavailable with a reason: the window shows a technical
 // indicator, never a silent failure.
@@ -11,9 +12,9 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
-#include <optional>
 
 #include "vigil/core/alarm_annunciation.hpp"
+#include "vigil/core/alarm_burst_schedule.hpp"
 
 QT_BEGIN_NAMESPACE
 class QAudioSink;
@@ -30,7 +31,7 @@ class AlarmSoundPlayer : public QObject {
 
   bool available() const { return available_; }
   QString unavailableReason() const { return reason_; }
-  bool playing() const { return playing_.has_value(); }
+  bool playing() const { return schedule_.playing(); }
 
   // Called with every snapshot: starts a burst when the annunciation is sounding and the
   // pattern says one is due. `now` is the pipeline's steady time (the engine's time base).
@@ -42,7 +43,8 @@ class AlarmSoundPlayer : public QObject {
 
  private:
   void checkDevices();
-  void start(core::AlarmPriority p, core::SteadyTime now);
+  void start(core::AlarmPriority p);
+  void stop();
   void finished();
   void setAvailable(bool available, const QString& reason);
 
@@ -53,11 +55,7 @@ class AlarmSoundPlayer : public QObject {
   QTimer done_timer_;  // fallback end of burst if the sink never reports idle
   bool available_ = false;
   QString reason_;
-  std::optional<core::AlarmPriority> playing_;
-  core::SteadyTime playing_since_{};
-  std::optional<core::AlarmPriority> last_priority_;
-  core::SteadyTime last_start_{};
-  bool was_sounding_ = false;
+  core::AlarmBurstSchedule schedule_;
 };
 
 }  // namespace vigil::gui

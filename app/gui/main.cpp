@@ -43,75 +43,92 @@ double number_option(const QCommandLineParser& parser, const QCommandLineOption&
   return v;
 }
 
-// Parses the command line; on a bad option prints one line naming it and exits with status 2.
-Options parse_options(const QStringList& arguments) {
-  QCommandLineParser parser;
+// The command line's options, in the order --help lists them.
+struct OptionList {
+  OptionList();
+  QCommandLineOption demo{QStringLiteral("demo")};
+  QCommandLineOption speed{QStringLiteral("speed")};
+  QCommandLineOption start_at{QStringLiteral("start-at")};
+  QCommandLineOption db{QStringLiteral("db")};
+  QCommandLineOption user{QStringLiteral("user")};
+  QCommandLineOption device{QStringLiteral("device")};
+  QCommandLineOption screenshot{QStringLiteral("screenshot")};
+  QCommandLineOption quit_after{QStringLiteral("quit-after")};
+};
+
+OptionList::OptionList() {
+  demo.setDescription(
+      QStringLiteral("Run the scripted demo session on simulated devices (a Nonin oximeter and a "
+                     "SunTech NIBP module on pseudo-terminals), recording into a new database."));
+  speed.setDescription(
+      QStringLiteral("Demo: scenario seconds per real second "
+                     "(0.1..100, default 1)."));
+  speed.setValueName(QStringLiteral("X"));
+  start_at.setDescription(
+      QStringLiteral("Demo: start the scripted session at this minute (0..150; desaturation at "
+                     "25, BP spike at 40, finger out at 70, unplug at 90)."));
+  start_at.setValueName(QStringLiteral("MINUTES"));
+  db.setDescription(
+      QStringLiteral("The station's database (with --user and --device); with --demo: record "
+                     "into this new file (default: a new temporary file)."));
+  db.setValueName(QStringLiteral("FILE"));
+  user.setDescription(
+      QStringLiteral("The nurse or clinician at the bedside "
+                     "(password: VIGIL_PASSWORD or a dialog)."));
+  user.setValueName(QStringLiteral("NAME"));
+  device.setDescription(
+      QStringLiteral("A device as PROTOCOL:PORT (repeat for more); protocols: %1.")
+          .arg(QString::fromStdString(vigil::station::device_protocol_list())));
+  device.setValueName(QStringLiteral("PROTOCOL:PORT"));
+  screenshot.setDescription(
+      QStringLiteral("Render offscreen, save the window as PNG to FILE, then quit."));
+  screenshot.setValueName(QStringLiteral("FILE"));
+  quit_after.setDescription(QStringLiteral("Quit (after the screenshot) after SECONDS."));
+  quit_after.setValueName(QStringLiteral("SECONDS"));
+}
+
+// Parses `arguments` into `parser`; --help and --version print and exit here (status 0).
+void parse_or_exit(QCommandLineParser& parser, const OptionList& opt,
+                   const QStringList& arguments) {
   parser.setApplicationDescription(QStringLiteral("Vigil bedside monitoring station"));
   parser.addHelpOption();
   parser.addVersionOption();
-  const QCommandLineOption demo(
-      QStringLiteral("demo"),
-      QStringLiteral("Run the scripted demo session on simulated devices (a Nonin oximeter and a "
-                     "SunTech NIBP module on pseudo-terminals), recording into a new database."));
-  const QCommandLineOption speed(QStringLiteral("speed"),
-                                 QStringLiteral("Demo: scenario seconds per real second "
-                                                "(0.1..100, default 1)."),
-                                 QStringLiteral("X"));
-  const QCommandLineOption start_at(
-      QStringLiteral("start-at"),
-      QStringLiteral("Demo: start the scripted session at this minute (0..150; desaturation at "
-                     "25, BP spike at 40, finger out at 70, unplug at 90)."),
-      QStringLiteral("MINUTES"));
-  const QCommandLineOption db(
-      QStringLiteral("db"),
-      QStringLiteral("The station's database (with --user and --device); with --demo: record "
-                     "into this new file (default: a new temporary file)."),
-      QStringLiteral("FILE"));
-  const QCommandLineOption user(QStringLiteral("user"),
-                                QStringLiteral("The nurse or clinician at the bedside "
-                                               "(password: VIGIL_PASSWORD or a dialog)."),
-                                QStringLiteral("NAME"));
-  const QCommandLineOption device(
-      QStringLiteral("device"),
-      QStringLiteral("A device as PROTOCOL:PORT (repeat for more); protocols: %1.")
-          .arg(QString::fromStdString(vigil::station::device_protocol_list())),
-      QStringLiteral("PROTOCOL:PORT"));
-  const QCommandLineOption screenshot(
-      QStringLiteral("screenshot"),
-      QStringLiteral("Render offscreen, save the window as PNG to FILE, then quit."),
-      QStringLiteral("FILE"));
-  const QCommandLineOption quit_after(QStringLiteral("quit-after"),
-                                      QStringLiteral("Quit (after the screenshot) after SECONDS."),
-                                      QStringLiteral("SECONDS"));
-  parser.addOptions({demo, speed, start_at, db, user, device, screenshot, quit_after});
+  parser.addOptions({opt.demo, opt.speed, opt.start_at, opt.db, opt.user, opt.device,
+                     opt.screenshot, opt.quit_after});
   if (!parser.parse(arguments)) usage_error(parser.errorText());
   if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
   if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
   if (!parser.positionalArguments().isEmpty()) {
     usage_error(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments()[0]));
   }
+}
 
-  Options o;
-  o.demo = parser.isSet(demo);
-  for (const auto* demo_only : {&speed, &start_at}) {
+// --demo and the options only it takes; --demo excludes --user and --device.
+void read_demo_options(const QCommandLineParser& parser, const OptionList& opt, Options& o) {
+  o.demo = parser.isSet(opt.demo);
+  for (const auto* demo_only : {&opt.speed, &opt.start_at}) {
     if (parser.isSet(*demo_only) && !o.demo) {
       usage_error(QStringLiteral("--%1: only with --demo").arg(demo_only->names().first()));
     }
   }
-  if (parser.isSet(speed)) {
-    o.demo_options.speed = number_option(parser, speed, QStringLiteral("must be a number"));
+  if (parser.isSet(opt.speed)) {
+    o.demo_options.speed = number_option(parser, opt.speed, QStringLiteral("must be a number"));
   }
-  if (parser.isSet(start_at)) {
+  if (parser.isSet(opt.start_at)) {
     o.demo_options.start_at_min =
-        number_option(parser, start_at, QStringLiteral("must be a number"));
+        number_option(parser, opt.start_at, QStringLiteral("must be a number"));
   }
-  if (parser.isSet(db)) o.demo_options.db_file = parser.value(db).toStdString();
-  if (o.demo && (parser.isSet(user) || parser.isSet(device))) {
+  if (parser.isSet(opt.db)) o.demo_options.db_file = parser.value(opt.db).toStdString();
+  if (o.demo && (parser.isSet(opt.user) || parser.isSet(opt.device))) {
     usage_error(
         QStringLiteral("--demo: runs on its own simulated devices and demo users; "
                        "drop --user and --device"));
   }
-  for (const auto& text : parser.values(device)) {
+}
+
+// The station's devices, database and user: --db, --user and --device go together.
+void read_station_options(const QCommandLineParser& parser, const OptionList& opt, Options& o) {
+  for (const auto& text : parser.values(opt.device)) {
     vigil::drivers::DeviceSessionConfig d;
     const auto id = static_cast<vigil::core::DeviceId>(o.station.devices.size() + 1);
     const std::string problem = vigil::station::parse_device_spec(text.toStdString(), id, d);
@@ -123,41 +140,58 @@ Options parse_options(const QStringList& arguments) {
     usage_error(QString::fromStdString(problem));
   }
   const bool station_mode =
-      parser.isSet(user) || parser.isSet(device) || (!o.demo && parser.isSet(db));
-  if (station_mode && (!parser.isSet(db) || !parser.isSet(user) || !parser.isSet(device))) {
+      parser.isSet(opt.user) || parser.isSet(opt.device) || (!o.demo && parser.isSet(opt.db));
+  if (station_mode &&
+      (!parser.isSet(opt.db) || !parser.isSet(opt.user) || !parser.isSet(opt.device))) {
     usage_error(
         QStringLiteral("--db, --user and --device go together (the station's database, "
                        "the nurse or clinician, at least one device)"));
   }
-  o.station.db_file = parser.value(db).toStdString();
-  o.station.user = parser.value(user).toStdString();
+  o.station.db_file = parser.value(opt.db).toStdString();
+  o.station.user = parser.value(opt.user).toStdString();
   if (o.demo) {
     if (auto problem = vigil::demo::demo_options_problem(o.demo_options)) {
       usage_error(QString::fromStdString(*problem));
     }
   }
-  o.screenshot = parser.value(screenshot);
-  if (parser.isSet(screenshot) && o.screenshot.isEmpty()) {
+}
+
+// --screenshot (never the --db file), an empty --db, and --quit-after.
+void read_output_options(const QCommandLineParser& parser, const OptionList& opt, Options& o) {
+  o.screenshot = parser.value(opt.screenshot);
+  if (parser.isSet(opt.screenshot) && o.screenshot.isEmpty()) {
     usage_error(QStringLiteral("--screenshot: must not be empty"));
   }
-  if (parser.isSet(db) && parser.value(db).isEmpty()) {
+  if (parser.isSet(opt.db) && parser.value(opt.db).isEmpty()) {
     usage_error(QStringLiteral("--db: must not be empty"));
   }
   const auto file_identity = [](const QString& path) {  // the real file when it exists
     const QFileInfo info(path);
     return info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
   };
-  if (!o.screenshot.isEmpty() && parser.isSet(db) &&
-      file_identity(o.screenshot) == file_identity(parser.value(db))) {
+  if (!o.screenshot.isEmpty() && parser.isSet(opt.db) &&
+      file_identity(o.screenshot) == file_identity(parser.value(opt.db))) {
     usage_error(QStringLiteral("--screenshot: must not be the --db file"));
   }
-  if (parser.isSet(quit_after)) {
-    o.quit_after_s = number_option(parser, quit_after,
+  if (parser.isSet(opt.quit_after)) {
+    o.quit_after_s = number_option(parser, opt.quit_after,
                                    QStringLiteral("must be a number of seconds in 0..86400"));
     if (o.quit_after_s < 0 || o.quit_after_s > 86400) {
       usage_error(QStringLiteral("--quit-after: must be a number of seconds in 0..86400"));
     }
   }
+}
+
+// Parses the command line; on a bad option prints one line naming it and exits with status 2.
+// The checks run in a fixed order, so the first problem found is the one reported.
+Options parse_options(const QStringList& arguments) {
+  QCommandLineParser parser;
+  const OptionList opt;
+  parse_or_exit(parser, opt, arguments);
+  Options o;
+  read_demo_options(parser, opt, o);
+  read_station_options(parser, opt, o);
+  read_output_options(parser, opt, o);
   return o;
 }
 

@@ -1,74 +1,64 @@
-// Alarm latency (issue #7): from writing the last byte of a limit-breaching frame on a pty master
-// to the alarm engine's "raised" event (StationListener::on_alarm_event, on the acquisition
-// thread), minus the tier's condition delay; beside the bare pty floor (write on a master, time
-// until a blocking read on the slave returns it), sampled in the same trials. Release build:
-//   cmake --preset release && cmake --build build/release --target vigil_alarm_latency_bench
-//   ./build/release/tests/bench/station/vigil_alarm_latency_bench [TRIALS=200] [DEVICES...=1 16]
-// The measured device speaks Masimo ASCII on our own pty: one line is one reading and the
-// decoder emits SpO2 at the line's terminator, so the breaching value is known to the byte (the
-// Nonin decoder only emits a packet's SpO2 once the next packet's sync frame confirms it, which
-// would add up to a third of a second of device framing, not station latency). Each line goes
-// out in one write(); the clock starts just before it. The other DEVICES-1 devices are Nonin
-// DF2 PtySimulators (75 frames/s each, the busiest real-rate stream) playing the normal scenario.
-// The station records a dosing session into a real database file, as at the bedside. Each
-// trial: normal lines (SpO2 98) until the SpO2 low condition has cleared (hysteresis 1 %, so
-// > 86 %), a pause of 0..36 ms (any phase of the 100 ms tick), then one line with SpO2 80: the
-// default profile's high tier (SpO2 <= 85 %) has no condition delay.
-#include <pty.h>
-#include <termios.h>
-#include <unistd.h>
-
+// Alarm condition delay the device link and the station add, per SpO2 protocol: a device on our
+// own pty (paced_device_stream.hpp) sends what the real one sends, one Masimo line or Nonin DF8
+// frame a second, Nonin DF2/DF7 frames at 75/s (a packet of 25 frames carries one SpO2 value),
+// Contec frames at 60/s, each frame's bytes at the line's byte rate. Each trial: SpO2 98 until
+// the SpO2 low condition has cleared, then from a unit boundary at any phase of the station's
+// 100 ms tick SpO2 80 until the engine raises "SpO2 low, high" (SpO2 <= 85 %, condition delay
+// 0 in the default profile; StationListener::on_alarm_event, on the acquisition thread).
+// Measured from three bytes:
+//   - the first byte of the first frame carrying SpO2 80 (what the patient's value waits for),
+//   - the first byte of the frame whose decoding emits the reading (the value shown; which frame
+//     that is, the protocol's decoder says when fed the same frames one by one): later by
+//     value confirmation (no checksum: a jump waits for the next frame to agree; Masimo, Nonin
+//     DF8, Contec) or packet confirmation (Nonin DF2/DF7: the next packet's SYNC frame),
+//   - the byte that completes that frame for the decoder (the station's own processing).
+// The station records a dosing session into a real database file, as at the bedside. Release:
+//   cmake --preset release && cmake --build --preset release --target vigil_alarm_latency_bench
+//   ./build/release/tests/bench/station/vigil_alarm_latency_bench [TRIALS=10] [PROTOCOL...]
+// About 2 minutes with the defaults: a trial on a 1 Hz protocol takes about 4 s (two lines to
+// raise, two to clear, each jump held back one line).
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "db/db_test_support.hpp"
+#include "paced_device_stream.hpp"
 #include "station.hpp"
 #include "vigil/db/recorder.hpp"
-#include "vigil/drivers/sim/pty_simulator.hpp"
-#include "vigil/drivers/sim/scenario.hpp"
-#include "vigil/protocols/masimo.hpp"
+#include "vigil/protocols/registry.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 using namespace vigil;
-
-long long now_ns() { return Clock::now().time_since_epoch().count(); }
+using bench::steady_now_ns;
 
 constexpr int kNormalSpo2 = 98;
 constexpr int kBreachingSpo2 = 80;
 
 class LatencyListener final : public station::StationListener {
  public:
-  explicit LatencyListener(core::DeviceId measured) : measured_(measured) {}
-
   void on_alarm_event(const core::AlarmEvent& e) override {
     if (e.condition != core::limit_condition(core::Channel::spo2, core::LimitSide::low)) return;
     if (e.kind == core::AlarmEventKind::raised) {
       active_ = true;
-      ++raised_;
-      if (e.device == measured_ && e.priority == core::AlarmPriority::high && e.value &&
-          *e.value == kBreachingSpo2 && armed_.exchange(false)) {
-        raised_at_ = now_ns();
+      if (e.priority == core::AlarmPriority::high && e.value && *e.value == kBreachingSpo2 &&
+          armed_.exchange(false)) {
+        raised_at_ = steady_now_ns();
       }
     } else if (e.kind == core::AlarmEventKind::cleared) {
       active_ = false;
-      ++cleared_;
-      if (e.device != measured_) ++cleared_by_others_;
     }
   }
   void on_device_condition(const core::DeviceCondition& c) override {
-    if (c.kind == core::DeviceConditionKind::connected && c.active) ++connected_;
+    if (c.kind == core::DeviceConditionKind::connected && c.active) connected_ = true;
   }
 
   void arm() {
@@ -77,160 +67,119 @@ class LatencyListener final : public station::StationListener {
   }
   long long raised_at() const { return raised_at_.load(); }
   bool active() const { return active_.load(); }
-  int connected() const { return connected_.load(); }
-  std::uint64_t raised() const { return raised_.load(); }
-  std::uint64_t cleared() const { return cleared_.load(); }
-  std::uint64_t cleared_by_others() const { return cleared_by_others_.load(); }
+  bool connected() const { return connected_.load(); }
 
  private:
-  core::DeviceId measured_;
   std::atomic<bool> armed_{false};
   std::atomic<long long> raised_at_{0};
   std::atomic<bool> active_{false};
-  std::atomic<int> connected_{0};
-  std::atomic<std::uint64_t> raised_{0}, cleared_{0}, cleared_by_others_{0};
+  std::atomic<bool> connected_{false};
 };
 
-// A raw pty pair. The floor's reader thread blocks in read() on the slave and stamps the moment
-// the expected number of bytes has arrived.
-class PtyPair {
- public:
-  PtyPair() {
-    std::array<char, 256> name{};
-    if (openpty(&master_, &slave_, name.data(), nullptr, nullptr) != 0) {
-      std::perror("openpty");
-      std::exit(1);
-    }
-    termios t{};
-    tcgetattr(slave_, &t);
-    cfmakeraw(&t);
-    tcsetattr(slave_, TCSANOW, &t);
-    name_ = name.data();
-  }
-  ~PtyPair() {
-    stop_reader();
-    ::close(master_);
-    ::close(slave_);
-  }
-  const std::string& slave_name() const { return name_; }
-
-  bool write_all(const std::string& bytes) const {
-    return ::write(master_, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-  }
-
-  void start_reader() {
-    reader_ = std::thread([this] {
-      std::array<char, 512> buf{};
-      std::size_t got = 0;
-      while (!stop_) {
-        const ssize_t n = ::read(slave_, buf.data(), buf.size());
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-        if (got >= expected_.load()) {
-          got = 0;
-          read_at_ = now_ns();
-        }
-      }
-    });
-  }
-  void stop_reader() {
-    if (!reader_.joinable()) return;
-    stop_ = true;
-    expected_ = 1 << 30;
-    write_all("x");  // wakes the blocked read
-    reader_.join();
-  }
-
-  // Writes `bytes` and returns the floor in ns (or -1 after 1 s without them arriving).
-  long long floor_ns(const std::string& bytes) {
-    read_at_ = 0;
-    expected_ = bytes.size();
-    const long long t0 = now_ns();
-    if (!write_all(bytes)) return -1;
-    const auto deadline = Clock::now() + 1s;
-    while (read_at_.load() == 0 && Clock::now() < deadline) std::this_thread::sleep_for(50us);
-    const long long t1 = read_at_.load();
-    return t1 == 0 ? -1 : t1 - t0;
-  }
-
- private:
-  int master_ = -1;
-  int slave_ = -1;
-  std::string name_;
-  std::thread reader_;
-  std::atomic<bool> stop_{false};
-  std::atomic<std::size_t> expected_{1};
-  std::atomic<long long> read_at_{0};
-};
-
-struct Stats {
-  double min = 0, p50 = 0, p95 = 0, p99 = 0, max = 0;
-};
-
-Stats stats_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  auto at = [&](double q) {
-    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
-  };
-  return {v.front(), at(0.5), at(0.95), at(0.99), v.back()};
-}
-
-struct ConfigResult {
-  int devices = 0;
-  std::vector<double> latency_ms, floor_byte_ms, floor_line_ms;
+struct ProtocolResult {
+  std::string protocol;
+  std::vector<double> added_ms;       // first breaching byte -> first byte of emitting frame
+  int frames_to_emit = -1;            // frames between the two, by the protocol's decoder
+  std::vector<double> from_first_ms;  // first breaching byte -> raised
+  std::vector<double> from_emit_ms;   // first byte of the emitting frame -> raised
+  std::vector<double> from_last_ms;   // last byte of the emitting frame -> raised
   int lost = 0;
-  double acquisition_cpu_pct = 0;
-  double readings_per_s = 0;
-  std::uint64_t raised = 0, cleared = 0, cleared_by_others = 0;
 };
 
-std::string masimo_line(int spo2, std::int64_t t_s) {
-  static const protocols::MasimoAsciiEncoder encoder;
-  protocols::OximeterState s;
-  s.spo2 = spo2;
-  s.pulse_rate = 72;
-  s.perfusion_index = 4.2;
-  std::string line;
-  encoder.encode_line(s, t_s, 0, 0x800, line);
-  return line;
+// Frames from the first one carrying SpO2 80 to the one whose decoding emits the reading, by
+// the protocol's own decoder with live-stream confirmation on, fed frame by frame.
+int frames_until_emitted(const bench::DeviceTiming& timing) {
+  struct Spo2Sink final : protocols::DecoderSink {
+    void on_reading(const core::Reading& r) override {
+      if (r.channel == core::Channel::spo2 && r.value == kBreachingSpo2) emitted = true;
+    }
+    void on_condition(const core::DeviceCondition&) override {}
+    bool emitted = false;
+  } sink;
+  bench::DeviceFrameEncoder encoder(timing);
+  const auto decoder = protocols::make_decoder(timing.protocol);
+  decoder->set_confirmation(true);
+  std::vector<std::uint8_t> frame;
+  auto feed = [&](int spo2) {
+    frame.clear();
+    encoder.encode(spo2, frame);
+    decoder->feed(frame, sink);
+  };
+  for (int i = 0; i < 100 || !encoder.unit_starts(); ++i) feed(kNormalSpo2);
+  for (int frames = 0; frames < 1000; ++frames) {
+    feed(kBreachingSpo2);
+    if (sink.emitted) return frames;
+  }
+  return -1;
 }
 
-ConfigResult run_config(int devices, int trials, std::chrono::milliseconds condition_delay) {
-  namespace sim = drivers::sim;
-  ConfigResult out;
-  out.devices = devices;
+// One trial's figures from the frames sent and the moment of "raised".
+void record_trial(const std::vector<bench::SentFrame>& sent, long long raised_at,
+                  int frames_to_emit, ProtocolResult& out) {
+  const auto first = std::find_if(
+      sent.begin(), sent.end(), [](const bench::SentFrame& f) { return f.spo2 == kBreachingSpo2; });
+  const auto emit = std::find_if(first, sent.end(), [&](const bench::SentFrame& f) {
+    return f.index == first->index + static_cast<std::uint64_t>(frames_to_emit);
+  });
+  if (first == sent.end() || emit == sent.end() || emit->completing_byte_ns > raised_at) {
+    ++out.lost;  // raised before the frame that should have raised it: not what we measure
+    std::fprintf(stderr, "%s: the raise does not follow the emitting frame\n",
+                 out.protocol.c_str());
+    return;
+  }
+  auto ms = [](long long from, long long to) { return static_cast<double>(to - from) / 1e6; };
+  out.added_ms.push_back(ms(first->first_byte_ns, emit->first_byte_ns));
+  out.from_first_ms.push_back(ms(first->first_byte_ns, raised_at));
+  out.from_emit_ms.push_back(ms(emit->first_byte_ns, raised_at));
+  out.from_last_ms.push_back(ms(emit->completing_byte_ns, raised_at));
+}
+
+void run_trials(bench::PacedDeviceStream& device, LatencyListener& listener, int trials,
+                ProtocolResult& out) {
+  out.frames_to_emit = frames_until_emitted(device.timing());
+  const auto period = device.timing().frame_period * device.timing().frames_per_unit;
+  const auto timeout = 3 * period + 2s;
+  for (int i = 0; i < trials; ++i) {
+    device.set_spo2(kNormalSpo2);
+    const auto clear_deadline = Clock::now() + timeout;
+    while (listener.active() && Clock::now() < clear_deadline) std::this_thread::sleep_for(1ms);
+    // Any phase of the station's 100 ms tick.
+    std::this_thread::sleep_for(std::chrono::milliseconds((i * 37) % 101));
+    device.take_log();
+    listener.arm();
+    device.set_spo2(kBreachingSpo2);
+    const auto deadline = Clock::now() + timeout;
+    while (listener.raised_at() == 0 && Clock::now() < deadline) {
+      std::this_thread::sleep_for(100us);
+    }
+    const long long raised_at = listener.raised_at();
+    device.set_spo2(kNormalSpo2);
+    if (raised_at == 0) {
+      ++out.lost;
+      std::fprintf(stderr, "%s, trial %d: no raised event in time\n", out.protocol.c_str(), i);
+      continue;
+    }
+    std::this_thread::sleep_for(20ms);  // the emitting frame has been logged
+    record_trial(device.take_log(), raised_at, out.frames_to_emit, out);
+  }
+}
+
+ProtocolResult measure(const bench::DeviceTiming& timing, int trials) {
+  ProtocolResult out;
+  out.protocol = std::string(timing.protocol);
   db::test::StoreFixture store;
   const db::RowId session = store.dosing_session();
   db::Recorder recorder(db::Store::open(store.file, db::OpenMode::open_existing));
+  bench::PacedDeviceStream device(timing, kNormalSpo2);
 
-  PtyPair measured;  // the Masimo the trials write on
-  PtyPair floor;     // the bare pty floor, same moments
-  floor.start_reader();
-  std::vector<std::unique_ptr<sim::PtySimulator>> others;
   station::StationConfig config;
   drivers::DeviceSessionConfig d;
   d.device_id = 1;
   d.name = "measured";
-  d.protocol = "masimo-ascii";
-  d.identity = drivers::DeviceIdentity::parse(measured.slave_name());
+  d.protocol = out.protocol;
+  d.identity = drivers::DeviceIdentity::parse(device.port());
   config.devices.push_back(d);
-  for (int i = 1; i < devices; ++i) {
-    sim::SimulatorOptions o;
-    o.device = "nonin-df2";
-    o.timeline = *sim::make_scenario("normal");
-    o.seed = static_cast<std::uint64_t>(i);
-    o.link_path = (std::filesystem::temp_directory_path() /
-                   ("vigil-latency-" + std::to_string(::getpid()) + "-" + std::to_string(i)))
-                      .string();
-    others.push_back(std::make_unique<sim::PtySimulator>(std::move(o)));
-    others.back()->start();
-    drivers::DeviceSessionConfig od;
-    od.device_id = static_cast<core::DeviceId>(i + 1);
-    od.protocol = "nonin-df2";
-    od.identity = drivers::DeviceIdentity::parse(others.back()->link_path());
-    config.devices.push_back(od);
-  }
-  LatencyListener listener(1);
+  LatencyListener listener;
   station::Station st(std::move(config), listener);
   st.start();
   station::SessionRecording r;
@@ -240,132 +189,81 @@ ConfigResult run_config(int devices, int trials, std::chrono::milliseconds condi
   r.info.patient_id = "MRN-1";
   st.begin_session(std::move(r));
 
-  std::int64_t t_s = 1'790'000'000;
   const auto open_deadline = Clock::now() + 10s;
-  while (listener.connected() < devices && Clock::now() < open_deadline) {
-    std::this_thread::sleep_for(10ms);
-  }
-  if (listener.connected() < devices) {
-    std::fprintf(stderr, "%d devices: only %d ports opened\n", devices, listener.connected());
-  }
-  for (int i = 0; i < 10; ++i) {  // warm-up: the Masimo session sees data, the others stream
-    measured.write_all(masimo_line(kNormalSpo2, t_s++));
-    std::this_thread::sleep_for(100ms);
-  }
-
-  const std::string probe_line = masimo_line(kBreachingSpo2, t_s);
-  const long long cpu0 = st.hub().thread().cpu_time_ns();
-  const auto readings0 = st.counters().readings;
-  const auto wall0 = Clock::now();
-  for (int i = 0; i < trials; ++i) {
-    // Normal values until the previous trial's condition has cleared.
-    const auto clear_deadline = Clock::now() + 2s;
-    do {
-      measured.write_all(masimo_line(kNormalSpo2, t_s++));
-      std::this_thread::sleep_for(20ms);
-    } while (listener.active() && Clock::now() < clear_deadline);
-    if (const long long f = floor.floor_ns("x"); f >= 0) out.floor_byte_ms.push_back(f / 1e6);
-    if (const long long f = floor.floor_ns(probe_line); f >= 0) {
-      out.floor_line_ms.push_back(f / 1e6);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds((i * 7) % 37));
-    listener.arm();
-    const std::string line = masimo_line(kBreachingSpo2, t_s++);
-    const long long written = now_ns();  // the write() below puts the last byte on the master
-    measured.write_all(line);
-    const auto deadline = Clock::now() + 2s;
-    while (listener.raised_at() == 0 && Clock::now() < deadline) {
-      std::this_thread::sleep_for(100us);
-    }
-    if (listener.raised_at() == 0) {
-      ++out.lost;
-      std::fprintf(stderr, "%d devices, trial %d: no raised event within 2 s\n", devices, i);
-      continue;
-    }
-    const double ms = static_cast<double>(listener.raised_at() - written) / 1e6;
-    out.latency_ms.push_back(ms -
-                             std::chrono::duration<double, std::milli>(condition_delay).count());
-  }
-  const double wall = std::chrono::duration<double>(Clock::now() - wall0).count();
-  out.acquisition_cpu_pct =
-      100.0 * static_cast<double>(st.hub().thread().cpu_time_ns() - cpu0) / 1e9 / wall;
-  out.readings_per_s = static_cast<double>(st.counters().readings - readings0) / wall;
-  out.raised = listener.raised();
-  out.cleared = listener.cleared();
-  out.cleared_by_others = listener.cleared_by_others();
+  while (!listener.connected() && Clock::now() < open_deadline) std::this_thread::sleep_for(10ms);
+  if (!listener.connected())
+    std::fprintf(stderr, "%s: the port did not open\n", timing.protocol.data());
+  std::this_thread::sleep_for(2 * timing.frame_period * timing.frames_per_unit + 500ms);  // warm-up
+  run_trials(device, listener, trials, out);
   st.end_session();
   st.stop();
-  for (auto& s : others) s->stop();
   recorder.stop();
   return out;
 }
 
-void print_row(const std::string& what, const std::vector<double>& v) {
-  if (v.empty()) {
-    std::printf("%-46s %7s\n", what.c_str(), "none");
-    return;
-  }
-  const Stats s = stats_of(v);
-  std::printf("%-46s %7zu %7.3f %7.3f %7.3f %7.3f %7.3f\n", what.c_str(), v.size(), s.min, s.p50,
-              s.p95, s.p99, s.max);
+std::string summary(std::vector<double> v, const char* format) {
+  if (v.empty()) return "none";
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) {
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+  };
+  std::array<char, 96> buf{};
+  const std::string f = std::string(format) + " / " + format + " / " + format + " / " + format;
+  std::snprintf(buf.data(), buf.size(), f.c_str(), v.front(), at(0.5), at(0.99), v.back());
+  return buf.data();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int trials = argc > 1 ? std::max(10, std::atoi(argv[1])) : 200;
-  std::vector<int> configs;
-  for (int i = 2; i < argc; ++i) configs.push_back(std::max(1, std::atoi(argv[i])));
-  if (configs.empty()) configs = {1, 16};
-
-  // The tier the breaching value meets: SpO2 <= 85 %, high, and its condition delay.
-  std::chrono::milliseconds delay{-1};
-  for (const auto& t : core::default_alarm_profile().limits) {
-    if (t.channel == core::Channel::spo2 && t.priority == core::AlarmPriority::high) {
-      delay = t.delay;
+  const int trials = argc > 1 ? std::max(3, std::atoi(argv[1])) : 10;
+  std::vector<bench::DeviceTiming> chosen;
+  for (int i = 2; i < argc; ++i) {
+    const auto& all = bench::measured_protocols();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const bench::DeviceTiming& t) {
+      return t.protocol == argv[i];
+    });
+    if (it == all.end()) {
+      std::fprintf(stderr, "unknown protocol '%s'\n", argv[i]);
+      return 2;
     }
+    chosen.push_back(*it);
   }
-  if (delay.count() < 0) {
-    std::fprintf(stderr, "the default profile has no high SpO2 tier\n");
-    return 1;
-  }
+  if (chosen.empty()) chosen = bench::measured_protocols();
 
-  std::vector<ConfigResult> results;
-  for (int n : configs) results.push_back(run_config(n, trials, delay));
+  std::vector<ProtocolResult> results;
+  for (const auto& t : chosen) results.push_back(measure(t, trials));
 
   std::printf(
-      "\nalarm latency: last byte of a Masimo line with SpO2 %d written on the pty master -> "
-      "engine \"raised\" (high, SpO2 <= 85 %%, condition delay %lld ms subtracted); %d trials "
-      "per configuration, %u cores (ms)\n",
-      kBreachingSpo2, static_cast<long long>(delay.count()), trials,
-      std::thread::hardware_concurrency());
-  std::printf("%-46s %7s %7s %7s %7s %7s %7s\n", "", "samples", "min", "p50", "p95", "p99", "max");
+      "\nSpO2 98 -> %d on a paced pty stream -> engine \"raised\" (high, SpO2 <= 85 %%, "
+      "condition delay 0); %d trials per protocol, %u cores\n"
+      "columns: min / p50 / p99 / max\n",
+      kBreachingSpo2, trials, std::thread::hardware_concurrency());
   bool met = true;
   for (const auto& r : results) {
-    const std::string tag = std::to_string(r.devices) + (r.devices == 1 ? " device" : " devices");
-    print_row(tag + ": pty floor, 1 byte", r.floor_byte_ms);
-    print_row(tag + ": pty floor, the " + std::to_string(masimo_line(80, 0).size()) + "-byte line",
-              r.floor_line_ms);
-    print_row(tag + ": last byte -> raised", r.latency_ms);
-    if (r.latency_ms.empty() || r.floor_byte_ms.empty()) {
-      met = false;
-      continue;
-    }
-    const Stats l = stats_of(r.latency_ms);
-    const Stats f = stats_of(r.floor_byte_ms);
-    const bool ok = l.p99 <= 5.0 && l.p99 <= 3.0 * f.p99 && r.lost == 0;
+    std::printf("%s (lost %d)\n", r.protocol.c_str(), r.lost);
+    std::printf("  the decoder emits SpO2 %d on frame +%d after the first that carries it\n",
+                kBreachingSpo2, r.frames_to_emit);
+    std::printf("  added by confirmation and framing (ms):              %s\n",
+                summary(r.added_ms, "%.1f").c_str());
+    std::printf("  first breaching byte -> raised (ms):                 %s\n",
+                summary(r.from_first_ms, "%.1f").c_str());
+    std::printf("  first byte of the emitting frame -> raised (ms):     %s\n",
+                summary(r.from_emit_ms, "%.2f").c_str());
+    std::printf("  byte completing the emitting frame -> raised (ms):   %s\n",
+                summary(r.from_last_ms, "%.3f").c_str());
+    std::vector<double> last = r.from_last_ms;
+    std::sort(last.begin(), last.end());
+    const bool ok =
+        r.lost == 0 && !last.empty() &&
+        last[static_cast<std::size_t>(0.99 * static_cast<double>(last.size() - 1))] <= 5.0;
+    std::printf("  target: station (completing byte -> raised) p99 <= 5 ms, nothing lost: %s\n",
+                ok ? "met" : "NOT met");
     met = met && ok;
-    std::printf(
-        "  p99 %.3f ms = %.1fx the 1-byte floor's p99 (p50: %.1fx); lost %d; %.0f readings/s; "
-        "acquisition thread %.1f%% of one core; SpO2 low raised %llu, cleared %llu (%llu by "
-        "another device's "
-        "reading)\n  target p99 <= 5 ms and <= 3x the floor: %s\n",
-        l.p99, l.p99 / f.p99, l.p50 / f.p50, r.lost, r.readings_per_s, r.acquisition_cpu_pct,
-        static_cast<unsigned long long>(r.raised), static_cast<unsigned long long>(r.cleared),
-        static_cast<unsigned long long>(r.cleared_by_others), ok ? "met" : "NOT met");
   }
   std::printf("rerun: %s %d", argv[0], trials);
-  for (int n : configs) std::printf(" %d", n);
+  for (const auto& t : chosen)
+    std::printf(" %.*s", static_cast<int>(t.protocol.size()), t.protocol.data());
   std::printf("\n");
   return met ? 0 : 1;
 }
