@@ -244,7 +244,7 @@ TEST_F(PipelineFixture, ThePhaseFollowsTheSessionInTheDatabase) {
   r.database_file = store.file;
   b.station->begin_session(std::move(r));
   const db::NewAdministration a = db::test::iv_ketamine(session, 35, store.now);
-  recorder->run_clinical([&](SQLite::Database& db) {  // the one writer connection (DESIGN.md)
+  recorder->run_clinical([&](SQLite::Database& db) {  // the one writer (docs/architecture.md)
     db::record_administration(db, store.nurse, a, store.tick());
     db::advance_session(db, store.nurse, session, core::SessionPhase::observation, store.tick());
   });

@@ -1,4 +1,4 @@
-// Alarm latency (issue #7): from writing the last byte of a limit-breaching frame on a pty master
+// Alarm latency: from writing the last byte of a limit-breaching frame on a pty master
 // to the alarm engine's "raised" event (StationListener::on_alarm_event, on the acquisition
 // thread), minus the tier's condition delay; beside the bare pty floor (write on a master, time
 // until a blocking read on the slave returns it), sampled in the same trials. Release build:

@@ -1,5 +1,5 @@
 #pragma once
-// Opens a Vigil SQLite database with the durability settings DESIGN.md requires:
+// Opens a Vigil SQLite database with the durability settings of docs/architecture.md:
 // WAL journal, synchronous=FULL, foreign keys on, and Vigil's application id; a writable open
 // applies the schema migrations (schema.hpp). One writer connection per file: every store
 // function takes this connection and never opens its own.
