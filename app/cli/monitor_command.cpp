@@ -146,7 +146,7 @@ void register_monitor_command(CLI::App& app) {
       ->required();
   cmd->add_option("--for", options->for_seconds, "Stop after SECONDS (default: until Ctrl-C)")
       ->check(finite_number(0, false, 7 * 24 * 3600.0, "seconds"));
-  // A cuff cycle takes about 30 s; clinical.md's checkpoints are minutes apart.
+  // A cuff cycle takes about 30 s; docs/clinical.md's checkpoints are minutes apart.
   cmd->add_option("--nibp-every", options->nibp_every_s,
                   "SunTech: start a measurement every SECONDS (60..86400)")
       ->check(finite_number(60, true, 86400, "seconds"));

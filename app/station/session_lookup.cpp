@@ -6,7 +6,7 @@
 namespace vigil::station {
 namespace {
 
-// Latching is a site setting, not a bedside one (clinical.md): the site's value wins over what
+// Latching is a site setting, not a bedside one (docs/clinical.md): the site's value wins over what
 // a session's profile says; without a site setting the profile's value stands.
 void apply_site_latching(db::Store& store, core::AlarmProfile& profile) {
   const auto site = db::site_setting(store, "latching");

@@ -3,7 +3,7 @@
 // observations are written through the store (db::advance_session, db::record_bp) by whoever
 // documents the session: this station's form, another workstation or vigilctl. The engine needs
 //   - the phase: technical priorities depend on it (SpO2 sensor off / no data: medium during
-//     dosing and observation, low otherwise; clinical.md);
+//     dosing and observation, low otherwise; docs/clinical.md);
 //   - the pre-dose BP: the baseline of the NIBP rise rule (>= 40/25 mmHg over it).
 // A read-only connection of its own, polled on a thread of its own: in WAL mode reading never
 // blocks the recorder, and the acquisition thread never waits on disk.

@@ -1,5 +1,5 @@
 #pragma once
-// The station pipeline (DESIGN.md "Data flow"): one chair, one active session, any number of
+// The station pipeline (docs/architecture.md): one chair, one active session, any number of
 // devices. On the one acquisition thread: device sessions -> alarm engine -> recorder queues,
 // and screen snapshots at most every snapshot_period. Nothing on that path waits for the
 // screen or the database: snapshots leave through StationListener::on_snapshot (hand them to a

@@ -25,7 +25,7 @@ std::string_view audio_state_name(AudioState s) {
   return kNames[static_cast<std::size_t>(s)];
 }
 
-// IEC 60601-1-8 (clinical.md): high red 1.4-2.8 Hz, medium yellow 0.4-0.8 Hz, duty 20-60 %;
+// IEC 60601-1-8 (docs/alarms.md): high red 1.4-2.8 Hz, medium yellow 0.4-0.8 Hz, duty 20-60 %;
 // low cyan steady.
 VisualPattern visual_pattern_for(AlarmPriority p) {
   switch (p) {

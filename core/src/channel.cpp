@@ -9,7 +9,7 @@ namespace {
 // LOINC codes: loinc.org (59408-5 SpO2 by pulse oximetry, 8889-8 pulse rate by pulse
 // oximetry, 8480-6 / 8462-4 / 8478-0 systolic / diastolic / mean blood pressure, 8867-4 heart
 // rate).
-// Verified for issue 4 (term code -> 2 << 16 | term):
+// Verified (term code -> 2 << 16 | term):
 // - SpO2 150456 = MDC_PULS_OXIM_SAT_O2 and LOINC 59408-5: HL7 US Core pulse oximetry example,
 //   https://hl7.org/fhir/us/core/Observation-satO2-fiO2.html ("ISO 11073-10101 ... #150456
 //   MDC_PULS_OXIM_SAT_O2"; "LOINC#59408-5 Oxygen saturation in Arterial blood by Pulse

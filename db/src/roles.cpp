@@ -1,4 +1,4 @@
-// The role matrix (roles.hpp, issue 5).
+// The role matrix (roles.hpp).
 #include "vigil/db/roles.hpp"
 
 #include <array>

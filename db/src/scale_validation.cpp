@@ -1,4 +1,4 @@
-// Range checks of the rating scales (clinical.md "Scales").
+// Range checks of the rating scales (docs/clinical.md "Scales").
 #include <array>
 #include <string>
 

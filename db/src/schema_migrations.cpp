@@ -200,7 +200,7 @@ CREATE TRIGGER addenda_no_delete BEFORE DELETE ON addenda
   BEGIN SELECT RAISE(ABORT, 'addenda are permanent: DELETE refused'); END;
 )sql";
 
-// Version 2 (issue 5, recorder >= 500k rows/s): vitals store the channel as an integer code
+// Version 2 (recorder >= 500k rows/s): vitals store the channel as an integer code
 // (channels table; db/include/vigil/db/channel_code.hpp) and carry no per-row foreign key (the
 // recorder checks each session once; the views' insert triggers check it for rows inserted by
 // hand). Numeric vitals are clustered by (session, time): no second index to maintain per row,

@@ -7,7 +7,7 @@
 namespace vigil::drivers {
 namespace {
 
-// From ../shared/devices.md: Nonin and Masimo 9600 8N1; Contec legacy 19200 8O1; Contec V7
+// From docs/devices.md: Nonin and Masimo 9600 8N1; Contec legacy 19200 8O1; Contec V7
 // 115200 8N1 without XON/XOFF (packet types 0x11/0x13 collide); GE S/5 19200 8E1 RTS/CTS;
 // SunTech 9600 8N1.
 constexpr LineSettings k9600_8n1{9600, 8, Parity::none, 1, FlowControl::none};

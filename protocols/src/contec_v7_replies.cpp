@@ -44,7 +44,7 @@ void append_text_packet(std::uint8_t type, std::string_view text, std::vector<st
 
 }  // namespace
 
-// The one place that knows reply payload layouts. UNVERIFIED (devices.md names the reply types
+// The one place that knows reply payload layouts. UNVERIFIED (docs/devices.md names the reply types
 // but not their payloads), except the stop ack `0C 80`:
 //   0x02/0x03/0x04 model/vendor/device id: 7 data bytes of ASCII text, NUL padded
 //   0x0E PI support: 1 data byte, non-zero = supported -> capability "pi_support", code = byte

@@ -12,7 +12,7 @@ using core::ReadingFlag;
 using core::ReadingFlags;
 using namespace nonin;
 
-// devices.md gives FLOAT as 0..127, so bit 7 is treated as a fixed 0: it makes a false lock on
+// docs/devices.md gives FLOAT as 0..127, so bit 7 is treated as a fixed 0: it makes a false lock on
 // noise four times rarer. If a device turns out to send FLOAT >= 128, set this to false.
 constexpr bool kFloatBit7IsZero = true;
 

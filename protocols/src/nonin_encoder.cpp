@@ -30,7 +30,7 @@ std::uint8_t nonin_status_byte(core::ReadingFlags flags) {
   if (flags.has(ReadingFlag::out_of_track)) s |= kStatusOot;
   if (flags.has(ReadingFlag::sensor_off)) s |= kStatusSnsa;
   // Perfusion bits are only lit for 12 frames per pulse; 00 between pulses (as in the
-  // devices.md vectors). The simulator has no pulse timing, so it only ever lights red.
+  // docs/devices.md vectors). The simulator has no pulse timing, so it only ever lights red.
   if (flags.has(ReadingFlag::low_perfusion)) s |= kStatusPerfusionRed;
   return s;
 }

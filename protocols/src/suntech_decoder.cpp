@@ -1,4 +1,4 @@
-// SunTech Advantage module-reply decoder. Layout facts: devices.md §6 and the §7 vector.
+// SunTech Advantage module-reply decoder. Layout facts and the vector: docs/devices.md.
 
 #include <algorithm>
 #include <cstring>

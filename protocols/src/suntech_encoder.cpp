@@ -10,7 +10,7 @@ namespace vigil::protocols {
 
 namespace {
 
-// Host command bytes (devices.md §6). Start commands are one byte; 0x79 takes two data bytes.
+// Host command bytes (docs/devices.md). Start commands are one byte; 0x79 takes two data bytes.
 constexpr std::uint8_t kStartAdult = 0x20;
 constexpr std::uint8_t kStartPediatric = 0x87;
 constexpr std::uint8_t kStartNeonatal = 0x28;

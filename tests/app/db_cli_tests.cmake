@@ -1,4 +1,4 @@
-# vigilctl db / user / audit / export (issue 5), run against the built binary.
+# vigilctl db / user / audit / export, run against the built binary.
 add_test(NAME vigilctl.db_audit_cli
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/db_cli_test.sh $<TARGET_FILE:vigilctl>)
 set_tests_properties(vigilctl.db_audit_cli PROPERTIES PASS_REGULAR_EXPRESSION "all checks passed")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `vigilctl decode` on every test vector of devices.md prints the values listed there.
+# `vigilctl decode` on every test vector of docs/devices.md prints the values listed there.
 # Usage: decode_vectors_test.sh VIGILCTL
 set -uo pipefail
 vigilctl="$1"

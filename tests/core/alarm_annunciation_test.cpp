@@ -21,7 +21,7 @@ struct IecRange {
 };
 
 TEST(AlarmPatterns, StayWithinIecRanges) {
-  // clinical.md: high red 1.4-2.8 Hz, 10 pulses every 2.5-15 s; medium yellow 0.4-0.8 Hz,
+  // docs/clinical.md: high red 1.4-2.8 Hz, 10 pulses every 2.5-15 s; medium yellow 0.4-0.8 Hz,
   // 3 pulses every 2.5-30 s; low cyan steady, 1-2 pulses, every >= 15 s or not at all.
   const IecRange rows[] = {
       {AlarmPriority::high, AlarmColour::red, 1.4, 2.8, 10, 10, milliseconds(2500), seconds(15)},

@@ -119,7 +119,7 @@ TEST_F(AlarmEngineTest, AudioPausePausesTheAudioAndCountsDown) {
   EXPECT_EQ(a.audio_priority, AlarmPriority::high);
 }
 
-// Silencing one condition never silences others (DESIGN.md): pausing answers what was
+// Silencing one condition never silences others (docs/alarms.md): pausing answers what was
 // signalled; a condition raised during the pause ends it and sounds at once.
 TEST_F(AlarmEngineTest, ANewConditionDuringThePauseEndsIt) {
   feed(Channel::pulse_rate, 155);

@@ -53,7 +53,7 @@ TEST(ContecV7, CommandParserFindsCommandsInNoiseAnyChunking) {
 TEST(ContecV7, RepliesReachTheSinkWithKindCodeAndText) {
   std::vector<std::uint8_t> stream;
   ContecV7Encoder::encode_stop_ack(stream);
-  EXPECT_EQ(stream, bytes_of({0x0C, 0x80}));  // devices.md: reply `0C 80`
+  EXPECT_EQ(stream, bytes_of({0x0C, 0x80}));  // docs/devices.md: reply `0C 80`
   ContecV7Encoder::encode_device_id("CMS50E", stream);
   ContecV7Encoder::encode_model("CMS50D+xyz", stream);  // cut to 7 characters
   ContecV7Encoder::encode_vendor("CONTEC", stream);

@@ -1,4 +1,4 @@
-// Contec V7.0 9-byte protocol: devices.md vectors, replies, host commands, round trip, robustness.
+// Contec V7.0: docs/devices.md vectors, replies, host commands, round trip, robustness.
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// GE S/5: hand-built vectors from the layout in devices.md, sentinels, groups, encoder, requests.
+// GE S/5: hand-built vectors from the docs/devices.md layout, sentinels, groups, encoder, requests.
 
 #include <gtest/gtest.h>
 
@@ -41,7 +41,7 @@ TEST(GeS5Framing, ChecksumIsEightBitSumAndEverySpecialByteIsStuffed) {
 
 TEST(GeS5Decoder, HandBuiltDisplayedValuesRecord) {
   const auto rec = hand_built_record(1700000000);
-  // The absolute offsets of devices.md are where our layout puts the values.
+  // The absolute offsets of docs/devices.md are where our layout puts the values.
   EXPECT_EQ(rec[168] | (rec[169] << 8), 9700);
   EXPECT_EQ(rec[122] | (rec[123] << 8), 12000);
   Decoded d(frame_of(rec));

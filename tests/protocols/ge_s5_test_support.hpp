@@ -1,5 +1,5 @@
 #pragma once
-// GE S/5 test helpers written from the layout in devices.md, independent of the codec's own
+// GE S/5 test helpers written from the layout in docs/devices.md, independent of the codec's own
 // encoder: explicit little-endian writes at absolute offsets, and our own stuffing.
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Masimo ASCII 1 codec: devices.md lines, field rules, alarm and exception bits, encoder layout.
+// Masimo ASCII 1 codec: docs/devices.md lines, field rules, ALARM and EXC bits, encoder layout.
 
 #include <gtest/gtest.h>
 

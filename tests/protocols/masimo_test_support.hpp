@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the Masimo ASCII tests: the devices.md lines, a decoder with its sink, flattened
+// Shared by the Masimo ASCII tests: the docs/devices.md lines, a decoder with its sink, flattened
 // rows for whole-stream comparisons, random lines and their expected readings.
 
 #include <gtest/gtest.h>
@@ -24,7 +24,7 @@ using core::ReadingFlag;
 using core::ReadingFlags;
 using test::RecordingSink;
 
-// devices.md §3 / §7. The R7 line there has a placeholder date; a real one is put in.
+// docs/devices.md. The R7 line there has a placeholder date; a real one is put in.
 constexpr std::string_view kRad8 =
     "02/22/16 22:47:45 SN=0000056661 SPO2=098% BPM=097 PI=03.60% SPCO=--.-% SPMET=--.-% "
     "DESAT=-- PIDELTA=+-- ALARM=0000 EXC=000800";

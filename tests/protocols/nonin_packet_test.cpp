@@ -30,7 +30,7 @@ void append_frame(Bytes& out, NoninFormat f, int status, int pleth, int flt) {
   out.push_back(std::uint8_t(b[0] + b[1] + b[2] + b[3]));
 }
 
-// A packet with the FLOAT layout of devices.md: rate, SpO2, firmware 49 (a plausible SpO2 if
+// A packet with the FLOAT layout of docs/devices.md: rate, SpO2, firmware 49 (a plausible SpO2 if
 // read one frame off), STAT2 and the other frames filled with values that are not the SpO2.
 struct Packet {
   std::array<int, 26> floats{};

@@ -22,7 +22,7 @@ std::size_t frame_size(NoninFormat f) {
   return f == NoninFormat::df8 ? nonin::kDf8FrameSize : nonin::kFrameSize;
 }
 
-// Independent restatement of the framing rules (devices.md §1), used to pick test garbage that is
+// Independent restatement of the framing rules (docs/devices.md), used to pick test garbage that is
 // not itself a frame: no decoder can tell such garbage from a real frame.
 bool fixed_ok(NoninFormat f, const std::uint8_t* p) {
   switch (f) {

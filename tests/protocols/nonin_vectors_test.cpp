@@ -1,4 +1,4 @@
-// Nonin DF2/DF7 decoder against the devices.md vectors and frames built by hand from the layout.
+// Nonin DF2/DF7 decoder against the docs/devices.md vectors and frames hand-built from the layout.
 // A packet's values appear only once the next packet's SYNC frame confirms it (or, offline, on
 // finish()); see nonin_packet_test.cpp for the confirmation rules themselves.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// SunTech Advantage NIBP codec: devices.md vectors, host commands, replies, error names, encoder.
+// SunTech NIBP codec: docs/devices.md vectors, host commands, replies, error names, encoder.
 
 #include <gtest/gtest.h>
 

@@ -42,7 +42,7 @@ TEST(BedsideSession, AStoredProfileThatDoesNotLoadLeavesTheSessionPlanned) {
   EXPECT_EQ(phase_of(f, id), "planned");
 }
 
-// Latching is a site setting (clinical.md): a session's profile cannot change it.
+// Latching is a site setting (docs/clinical.md): a session's profile cannot change it.
 TEST(BedsideSession, LatchingComesFromTheSiteSetting) {
   db::test::StoreFixture f;
   const db::RowId id = f.planned_session();

@@ -1,4 +1,4 @@
-// The store's throughput targets (issue 5), in one run:
+// The store's throughput targets (README "Performance"), in one run:
 //   RawInsertCeiling     prepared-statement inserts into `vitals` (schema version 2), WAL + FULL,
 //                        one row per INSERT or 32 (as the Recorder), 1000-row transactions (the
 //                        ceiling: 32 rows per INSERT) and 16384 (the Recorder's batch)

@@ -1,4 +1,4 @@
-// Launch to first value on screen (issue #7): from the exec of the station process until the
+// Launch to first value on screen: from the exec of the station process until the
 // monitor window first shows an SpO2 value. The app has no hook for this moment, so each run is
 // this harness re-executed as a child (offscreen) that builds what app/gui/main.cpp builds for
 // `vigil --demo` in the same order (QApplication, MonitorWindow, BedsideController::startDemo,

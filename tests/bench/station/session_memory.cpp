@@ -1,4 +1,4 @@
-// Resident memory over a long session (issue #7): runs `vigil --demo --speed 16` offscreen (or
+// Resident memory over a long session: runs `vigil --demo --speed 16` offscreen (or
 // `vigilctl demo`, --cli) for MINUTES of wall time and samples its VmRSS from /proc every
 // INTERVAL seconds. 30 minutes at speed 16 are 8 hours of session: the scripted session is 150
 // minutes long (drivers/sim kDemoSessionLength_s; its record closes at +150 min), after which

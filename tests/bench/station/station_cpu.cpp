@@ -1,4 +1,4 @@
-// Station CPU (issue #7): three devices at real time (Nonin DF2, Masimo ASCII, SunTech NIBP, the
+// Station CPU: three devices at real time (Nonin DF2, Masimo ASCII, SunTech NIBP, the
 // normal scenario), each simulated by its own `vigilctl simulate` process so the simulators'
 // CPU is not the station's. Three figures over SECONDS (after a warm-up):
 //   1. a Station in this process recording a dosing session into a real database, snapshots at

@@ -4,46 +4,9 @@
 // every call takes its time (a Reading or DeviceCondition carries its own). Not thread-safe:
 // one acquisition thread owns it.
 //
-// Behaviour (each rule is covered by tests/core/alarm_engine_*_test.cpp):
-// - Limits: a tier is met once its value has stayed on the alarm side for the tier's delay,
-//   counted over readings; delays are checked when a reading arrives. A met tier ends once a
-//   value is back inside by profile.hysteresis[channel]. While a more severe tier of the same
-//   side is met, a milder tier on the alarm side is met at once (the patient is already being
-//   signalled; its delay only guards against nuisance starts), so falling back from the high
-//   tier de-escalates instead of clearing and restarting. A more severe tier keeps its delay.
-// - Absent values (or readings flagged sensor_off / sensor_disconnected) never start, raise or
-//   clear a limit: they pause a pending delay (absent time counts neither for nor against it)
-//   and leave active conditions as they are. They drive the technical side instead.
-// - NIBP channels (systolic, diastolic, mean, NIBP pulse rate): every reading is one
-//   measurement, evaluated at once (no delay, no hysteresis); a condition stays active until a
-//   measurement is back within the limit. Rise over the baseline: >= systolic_rise or
-//   >= diastolic_rise mmHg, one condition per channel.
-// - Technical conditions per device: raised once present for TechnicalRule::delay (checked on
-//   each input and on tick), priority from the session phase; set_phase re-prioritises them.
-//   Silence: a device that streams (SpO2, pulse rate, pleth, ... readings) and sends no valid
-//   value for profile.silence_limit has no_data present from its last valid value, raised after
-//   max(silence_limit, no_data delay); not while the same device is disconnected or sensor-off
-//   (the more specific condition explains the silence). NIBP-only devices are not watched for
-//   silence (they send one measurement per cycle; bp_overdue covers missing measurements).
-// - Latching (profile.latching): a condition that clears unacknowledged stays visible and
-//   audible until acknowledged, then `latched_cleared`. One acknowledged before it clears does
-//   not latch.
-// - Acknowledge silences the conditions visible at that moment (and pays bursts still owed by
-//   brief ones that already cleared); a later raise sounds, and an escalation of an
-//   acknowledged condition sounds again (it is a new, worse state). De-escalation keeps it.
-// - Audio pause: the audio of the conditions signalled so far is paused for
-//   profile.audio_pause (IEC 60601-1-8 AUDIO PAUSED; the visual signal stays). Pausing
-//   silences what the operator has seen, never what comes after: a condition raised or
-//   escalated during the pause ends it (audio_resumed, no operator), as IEC allows, so a new
-//   desaturation is heard while an older condition was paused. Pausing counts as a response
-//   to bursts owed so far.
-// - Alarm off for a channel needs a clinician; its conditions end (cleared) and nothing is
-//   evaluated on it until alarm_on; shown in the annunciation and reminded every
-//   profile.alarm_off_reminder.
-// - Brief conditions: each raise or escalation owes one full audio burst of its priority,
-//   kept in the annunciation (even after the condition cleared) until the audio player
-//   reports a burst of that priority started at or after the raise (audio_burst_played).
-//   Low priority plays that one burst only.
+// Its behaviour (limits and delays, NIBP, technical conditions, acknowledge, audio pause, alarm
+// off, latching, brief conditions, the state diagram of a condition) is described in
+// docs/alarms.md; each rule is covered by tests/core/alarm_engine_*_test.cpp.
 
 #include <array>
 #include <cstdint>

@@ -90,7 +90,7 @@ struct AlarmProfile {
   std::chrono::seconds silence_limit{10};  // no valid data for this long -> no_data
 };
 
-// Vigil's documented default profile for an adult KAP session (clinical.md table).
+// Vigil's documented default profile for an adult KAP session (docs/clinical.md table).
 AlarmProfile default_alarm_profile();
 
 }  // namespace vigil::core

@@ -1,5 +1,5 @@
 #pragma once
-// Blood-pressure checkpoints of a dosing session (REMS and KAP practice, clinical.md):
+// Blood-pressure checkpoints of a dosing session (REMS and KAP practice, docs/clinical.md):
 //   pre_dose_bp     from entering pre-dose until the first dose; due at once, overdue when not
 //                   taken within `pre_dose_bp_due_within` (+ grace); only a reading taken
 //                   before the first dose meets it.

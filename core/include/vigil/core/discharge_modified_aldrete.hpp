@@ -1,6 +1,6 @@
 #pragma once
 // Modified Aldrete score (Aldrete 1995): five items scored 0-2, total 0-10; discharge needs
-// >= 9 (clinical.md). The SpO2 item is computed from the value and whether the patient is on
+// >= 9 (docs/clinical.md). The SpO2 item is computed from the value and whether the patient is on
 // supplemental oxygen:
 //   2  SpO2 > 92 % on room air
 //   1  SpO2 > 90 % (on oxygen, or on room air at 91-92 %)

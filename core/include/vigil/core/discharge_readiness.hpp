@@ -1,5 +1,5 @@
 #pragma once
-// Discharge readiness of a dosing session (clinical.md, REMS): every criterion below must hold;
+// Discharge readiness of a dosing session (docs/clinical.md, REMS): every criterion must hold;
 // the result lists each unmet one with a message for the nurse.
 //   minimum_observation  >= 120 min since the first dose (esketamine REMS; the same default
 //                        applies to racemic routes, configurable per route)

@@ -1,5 +1,5 @@
 #pragma once
-// Esketamine nasal spray (SPRAVATO) dose rules, from the label and REMS (clinical.md):
+// Esketamine nasal spray (SPRAVATO) dose rules, from the label and REMS (docs/clinical.md):
 //   - one device is 28 mg (two sprays); each administration records one device;
 //   - at least 5 min between devices;
 //   - a session totals 56 or 84 mg (28 mg is allowed at age >= 65);

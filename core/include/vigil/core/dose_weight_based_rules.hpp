@@ -2,10 +2,10 @@
 // Weight-based dose rules for racemic ketamine (IV, IM, sublingual, oral), in mg and mg/kg.
 //
 // Defaults (every bound configurable; the clinic's medical director owns the numbers):
-//   IV          0.1  - 0.75 mg/kg  clinical.md (0.5 mg/kg over 40 min typical)
+//   IV          0.1  - 0.75 mg/kg  docs/clinical.md (0.5 mg/kg over 40 min typical)
 //   IM          0.25 - 1.0  mg/kg  IM ketamine for depression in published trials and KAP practice
 //   sublingual  0.5  - 3.0  mg/kg  low bioavailability (~25-30 %); ~2 mg/kg ~ 0.5 mg/kg IV
-//   oral        0.5  - 3.0  mg/kg  clinical.md: about 2-2.5 mg/kg oral ~ IV exposure
+//   oral        0.5  - 3.0  mg/kg  docs/clinical.md: about 2-2.5 mg/kg oral ~ IV exposure
 // The minimum applies to the first dose of a route in a session (a later top-up may be small);
 // the maximum applies to the session total for the route, this dose included.
 // Weight must be plausible (20-300 kg by default) and the dose positive.

@@ -1,5 +1,5 @@
 #pragma once
-// The pre-dose checklist a nurse completes before the first dose (clinical.md, REMS).
+// The pre-dose checklist a nurse completes before the first dose (docs/clinical.md, REMS).
 // It is complete when every required item is done; dosing is refused until then
 // (session_transition.hpp). A pre-dose BP above 140/90 mmHg adds the advisory
 // "BP above 140/90: consider deferring" -- advice for the clinician, never a block.

@@ -1,5 +1,5 @@
 #pragma once
-// Phases of a treatment session (clinical.md): planned -> pre-dose -> dosing -> observation ->
+// Phases of a treatment session (docs/clinical.md): planned -> pre-dose -> dosing -> observation ->
 // discharge-ready -> closed. Alarm priorities of some technical conditions depend on the phase.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The rules for moving a session from one phase to the next (clinical.md, REMS).
+// The rules for moving a session from one phase to the next (docs/clinical.md, REMS).
 //
 // Dosing session:
 //   planned -> pre_dose                   always (the patient has arrived)

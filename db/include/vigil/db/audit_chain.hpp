@@ -1,5 +1,5 @@
 #pragma once
-// The hash-chained audit log (DESIGN.md "Durability and audit", docs/database.md).
+// The hash-chained audit log (docs/architecture.md "Durability and audit", docs/database.md).
 //
 // Each entry's hash is the lowercase hex SHA-256 of its canonical serialisation: the fields
 //   seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, old_value, new_value,

@@ -1,5 +1,5 @@
 #pragma once
-// Session notes, e-signatures and addenda (21 CFR 11.50/11.70 as summarised in clinical.md).
+// Session notes, e-signatures and addenda (21 CFR 11.50/11.70 as summarised in docs/clinical.md).
 // A draft may be edited by its author. Signing needs the password again and binds the SHA-256
 // of the exact body; from then on a trigger refuses any change of the note's body or status
 // (and its deletion), even by raw SQL, and the note changes only by addendum.

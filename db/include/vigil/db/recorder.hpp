@@ -1,5 +1,5 @@
 #pragma once
-// The durable recorder (DESIGN.md "Durability and audit"): owns the one writer connection of a
+// The durable recorder (docs/architecture.md): owns the one writer connection of a
 // database file and a writer thread that does every write to it.
 //
 // Vitals (numeric readings and waveform blocks) come from the acquisition thread through

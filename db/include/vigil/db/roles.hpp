@@ -1,5 +1,5 @@
 #pragma once
-// Users' roles and what each may do (issue 5). The store API checks the acting user's role on
+// Users' roles and what each may do. The store API checks the acting user's role on
 // every call; a refused call throws PermissionDenied and is audited.
 //
 // | role      | may                                                                        |

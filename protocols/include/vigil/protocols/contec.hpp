@@ -1,7 +1,7 @@
 #pragma once
 // Contec CMS50 pulse oximeters: the legacy 5-byte stream (CLI name "contec-legacy") and the V7.0
 // 9-byte packet protocol ("contec-v7"). Decoders for the host side; encoders and a host-command
-// parser for simulators. Facts: the team's shared devices.md, section 2.
+// parser for simulators. Facts: docs/devices.md, the Contec sections.
 //
 // Units of the emitted readings: spo2 %, pulse_rate bpm, pleth device units 0-127,
 // perfusion_index % (V7 sends PI x 100). No allocation per byte or per frame.

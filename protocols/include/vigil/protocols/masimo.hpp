@@ -5,7 +5,7 @@
 //   DESAT=01 PIDELTA=-02] [PVI=027] ALARM=0000 EXC=000800
 //
 // Fields are parsed by TAG= because units differ in which fields they send; an unavailable value
-// is dashes in the same width ("---", "--.--", "--.-", "+--"). No checksum. See devices.md §3.
+// is dashes in the same width ("---", "--.--", "--.-", "+--"). No checksum. See docs/devices.md.
 
 #include <array>
 #include <cstddef>
@@ -22,7 +22,7 @@
 
 namespace vigil::protocols {
 
-// ALARM field bits (hex on the wire). Source: devices.md §3 (poxrad_discrete.h, the only
+// ALARM field bits (hex on the wire). Source: docs/devices.md (poxrad_discrete.h, the only
 // source for these; unverified on Rad-97/Root).
 namespace masimo_alarm {
 inline constexpr std::uint32_t spo2_high = 0x1;
@@ -40,7 +40,7 @@ inline constexpr std::uint32_t desaturation = 0x1000;
 inline constexpr std::uint32_t pi_delta = 0x2000;
 }  // namespace masimo_alarm
 
-// EXC field bits (hex on the wire), devices.md §3.
+// EXC field bits (hex on the wire), docs/devices.md.
 namespace masimo_exc {
 inline constexpr std::uint32_t no_sensor = 0x1;
 inline constexpr std::uint32_t defective_sensor = 0x2;

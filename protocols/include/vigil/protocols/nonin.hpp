@@ -1,6 +1,6 @@
 #pragma once
 // Nonin serial data formats 2, 7 and 8 (9560 Bluetooth spec; OEM III per Pufferfish; see
-// devices.md §1). 9600 8N1.
+// docs/devices.md). 9600 8N1.
 //
 // DF2 / DF7: 5-byte frames, 75 frames/s, 25 frames per packet (3 packets/s).
 //   DF2: 01 STATUS PLETH(8 bit) FLOAT CHK      DF7: STATUS PLETH_MSB PLETH_LSB FLOAT CHK

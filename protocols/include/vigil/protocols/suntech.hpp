@@ -5,7 +5,7 @@
 // Host packet:   3A cmd [data] cks
 // Module packet: 3E LEN(total bytes, including 3E and cks) data... cks
 // In both, cks makes the sum of all bytes of the packet 0 mod 256.
-// Module replies: ack (LEN 4), cuff pressure (LEN 5), BP data (LEN 24). See devices.md §6.
+// Module replies: ack (LEN 4), cuff pressure (LEN 5), BP data (LEN 24). See docs/devices.md.
 
 #include <array>
 #include <cstddef>
@@ -26,7 +26,7 @@ inline constexpr std::size_t kSunTechAckLength = 4;
 inline constexpr std::size_t kSunTechCuffLength = 5;
 inline constexpr std::size_t kSunTechBpLength = 24;
 
-// Byte offsets inside the 24-byte BP data reply, checked against the devices.md §7 vector
+// Byte offsets inside the 24-byte BP data reply, checked against the docs/devices.md vector
 // (3E 18 73 00 4A 00 1E 01 ... 55 00 58 00 00 00 00 E9 = 115/74, HR 85, MAP 88).
 namespace suntech_bp {
 inline constexpr std::size_t systolic = 2;    // u16 LE, mmHg
