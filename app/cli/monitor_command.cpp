@@ -50,53 +50,71 @@ std::optional<std::string> usage_error(const MonitorOptions& o) {
   return std::nullopt;
 }
 
-int run_monitor(const MonitorOptions& o) {
-  station::StationConfig config;
+// The devices from --device (and --nibp-every); a usage error when one is wrong.
+std::optional<std::string> configure_devices(const MonitorOptions& o,
+                                             station::StationConfig& config) {
   for (const auto& text : o.devices) {
     drivers::DeviceSessionConfig device;
     const auto id = static_cast<core::DeviceId>(config.devices.size() + 1);
-    if (auto error = station::parse_device_spec(text, id, device); !error.empty()) {
-      std::cerr << "vigilctl: error: " << error << '\n';
-      return kExitUsage;
-    }
+    if (auto error = station::parse_device_spec(text, id, device); !error.empty()) return error;
     if (o.nibp_every_s > 0) {
       device.nibp_interval =
           std::chrono::milliseconds(static_cast<long long>(o.nibp_every_s * 1000));
     }
     config.devices.push_back(std::move(device));
   }
-  if (auto error = station::duplicate_port_problem(config.devices); !error.empty()) {
-    std::cerr << "vigilctl: error: " << error << '\n';
-    return kExitUsage;
+  if (auto error = station::duplicate_port_problem(config.devices); !error.empty()) return error;
+  return usage_error(o);
+}
+
+// Signs the user in and opens the session through the store (audited), then gives the recorder
+// its own writer connection. Throws what the store refuses.
+Recording open_recording(const MonitorOptions& o) {
+  Recording r;
+  {
+    db::Store store = db::Store::open(o.db_file, db::OpenMode::open_existing);
+    r.actor = login_from_cli(store, o.user);
+    if (r.actor.role != db::Role::nurse && r.actor.role != db::Role::clinician) {
+      throw db::PermissionDenied("role " + std::string(db::role_name(r.actor.role)) +
+                                 " may not record vitals (nurse or clinician)");
+    }
+    r.session =
+        station::lookup_session_for_station(store, r.actor, o.session_id, wall_clock_utc_ms());
   }
-  if (auto error = usage_error(o)) {
+  r.recorder =
+      std::make_unique<db::Recorder>(db::Store::open(o.db_file, db::OpenMode::open_existing));
+  return r;
+}
+
+void begin_recording(station::Station& station, Recording& recording, const std::string& file) {
+  station.set_phase(recording.session.info.phase);
+  station::SessionRecording r;
+  r.recorder = recording.recorder.get();
+  r.actor = recording.actor;
+  r.session_id = recording.session.id;
+  r.info = recording.session.info;
+  r.database_file = file;  // phase changes made through the store reach the engine
+  station.begin_session(std::move(r));
+  std::printf("recording session %lld into %s as %s\n",
+              static_cast<long long>(recording.session.id), file.c_str(),
+              recording.actor.name.c_str());
+}
+
+int run_monitor(const MonitorOptions& o) {
+  station::StationConfig config;
+  if (auto error = configure_devices(o, config)) {
     std::cerr << "vigilctl: error: " << *error << '\n';
     return kExitUsage;
   }
-
   std::optional<Recording> recording;
   if (!o.db_file.empty()) {
     try {
-      Recording r;
-      {
-        db::Store store = db::Store::open(o.db_file, db::OpenMode::open_existing);
-        r.actor = login_from_cli(store, o.user);
-        if (r.actor.role != db::Role::nurse && r.actor.role != db::Role::clinician) {
-          return report_error("role " + std::string(db::role_name(r.actor.role)) +
-                              " may not record vitals (nurse or clinician)");
-        }
-        r.session =
-            station::lookup_session_for_station(store, r.actor, o.session_id, wall_clock_utc_ms());
-      }
-      r.recorder =
-          std::make_unique<db::Recorder>(db::Store::open(o.db_file, db::OpenMode::open_existing));
-      config.profile = r.session.profile;
-      recording = std::move(r);
+      recording = open_recording(o);
+      config.profile = recording->session.profile;
     } catch (const std::exception& e) {
       return report_error(e.what());
     }
   }
-
   std::vector<std::string> names;
   for (const auto& d : config.devices) {
     names.push_back(d.protocol);
@@ -108,19 +126,7 @@ int run_monitor(const MonitorOptions& o) {
 
   StationPrinter printer(names);
   station::Station station(std::move(config), printer);
-  if (recording) {
-    station.set_phase(recording->session.info.phase);
-    station::SessionRecording r;
-    r.recorder = recording->recorder.get();
-    r.actor = recording->actor;
-    r.session_id = recording->session.id;
-    r.info = recording->session.info;
-    r.database_file = o.db_file;  // phase changes made through the store reach the engine
-    station.begin_session(std::move(r));
-    std::printf("recording session %lld into %s as %s\n",
-                static_cast<long long>(recording->session.id), o.db_file.c_str(),
-                recording->actor.name.c_str());
-  }
+  if (recording) begin_recording(station, *recording, o.db_file);
   std::fflush(stdout);
   station.start();
   printer.run(o.for_seconds);

@@ -138,79 +138,46 @@ void SessionEventLog::write_link(db::RowId session, const DeviceLink& link) {
 }
 
 void SessionEventLog::write(db::RowId session, const Entry& entry) {
-  using K = core::AlarmEventKind;
-  const core::AlarmEvent& e = entry.event;
-  const db::UtcMs at = to_ms(e.utc_time);
   if (entry.close_all) {
-    std::vector<db::RowId> rows;
-    for (const auto& [key, alarm] : open_) rows.push_back(alarm.row);
-    std::vector<db::RowId> links;
-    for (const auto& [device, row] : links_) links.push_back(row);
-    open_.clear();
-    cleared_.clear();
-    links_.clear();
-    recorder_.run_clinical([&](db::Store& store) {
-      for (auto row : rows) db::record_alarm_end(store, actor_, row, at, at);
-      for (auto row : links) db::record_device_disconnected(store, actor_, row, at, at);
-    });
-    return;
-  }
-  if (entry.link) {
+    write_close_all(to_ms(entry.event.utc_time));
+  } else if (entry.link) {
     write_link(session, *entry.link);
-    return;
+  } else {
+    write_alarm(session, entry.event);
   }
+}
+
+void SessionEventLog::write_close_all(db::UtcMs at) {
+  std::vector<db::RowId> rows;
+  for (const auto& [key, alarm] : open_) rows.push_back(alarm.row);
+  std::vector<db::RowId> links;
+  for (const auto& [device, row] : links_) links.push_back(row);
+  open_.clear();
+  cleared_.clear();
+  links_.clear();
+  recorder_.run_clinical([&](db::Store& store) {
+    for (auto row : rows) db::record_alarm_end(store, actor_, row, at, at);
+    for (auto row : links) db::record_device_disconnected(store, actor_, row, at, at);
+  });
+}
+
+void SessionEventLog::write_alarm(db::RowId session, const core::AlarmEvent& e) {
+  using K = core::AlarmEventKind;
+  const db::UtcMs at = to_ms(e.utc_time);
   const std::string key = condition_key(e.condition);
-  const auto open = open_.find(key);
   switch (e.kind) {
-    case K::raised: {
-      db::NewAlarmEvent row;
-      row.session_id = session;
-      row.condition = std::string(core::alarm_condition_name(e.condition));
-      if (e.condition.kind == core::AlarmConditionKind::technical && e.device != 0) {
-        row.condition += " (device " + std::to_string(e.device) + ")";
-      }
-      row.priority = e.priority.value_or(core::AlarmPriority::medium);
-      row.start_utc_ms = at;
-      if (e.limit) row.limit_in_force = limit_text(e.condition.channel, *e.limit);
-      row.triggering_value = e.value;
-      cleared_.erase(key);  // a new episode
-      open_[key] = OpenAlarm{recorder_.run_clinical([&](db::Store& store) {
-                               return db::record_alarm_start(store, actor_, row, at);
-                             }),
-                             row.priority};
+    case K::raised:
+      write_raised(session, key, e, at);
       break;
-    }
     case K::escalated:
-      // The row keeps the episode's worst: its priority, limit and value. A de-escalation
-      // changes nothing there (the engine's events say when it eased).
-      if (open == open_.end() || !e.priority || *e.priority <= open->second.peak) break;
-      open->second.peak = *e.priority;
-      recorder_.run_clinical([&](db::Store& store) {
-        std::optional<std::string> limit;
-        if (e.limit) limit = limit_text(e.condition.channel, *e.limit);
-        db::record_alarm_escalation(store, actor_, open->second.row, *e.priority, limit, e.value,
-                                    at);
-      });
+      write_escalated(key, e, at);
       break;
     case K::cleared:
-      if (open == open_.end()) break;
-      recorder_.run_clinical(
-          [&](db::Store& store) { db::record_alarm_end(store, actor_, open->second.row, at, at); });
-      cleared_[key] = open->second.row;  // a latched condition is acknowledged after it ends
-      open_.erase(open);
+      write_cleared(key, at);
       break;
-    case K::acknowledged: {
-      db::RowId row = 0;
-      if (open != open_.end()) {
-        row = open->second.row;
-      } else if (const auto ended = cleared_.find(key); ended != cleared_.end()) {
-        row = ended->second;
-      }
-      if (row == 0) break;
-      recorder_.run_clinical(
-          [&](db::Store& store) { db::acknowledge_alarm(store, actor_, row, at); });
+    case K::acknowledged:
+      write_acknowledged(key, at);
       break;
-    }
     case K::latched_cleared:
       cleared_.erase(key);
       break;
@@ -225,6 +192,58 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
     default:  // de-escalated, resumed, alarm off/on/reminder: not rows of the alarm log
       break;
   }
+}
+
+void SessionEventLog::write_raised(db::RowId session, const std::string& key,
+                                   const core::AlarmEvent& e, db::UtcMs at) {
+  db::NewAlarmEvent row;
+  row.session_id = session;
+  row.condition = std::string(core::alarm_condition_name(e.condition));
+  if (e.condition.kind == core::AlarmConditionKind::technical && e.device != 0) {
+    row.condition += " (device " + std::to_string(e.device) + ")";
+  }
+  row.priority = e.priority.value_or(core::AlarmPriority::medium);
+  row.start_utc_ms = at;
+  if (e.limit) row.limit_in_force = limit_text(e.condition.channel, *e.limit);
+  row.triggering_value = e.value;
+  cleared_.erase(key);  // a new episode
+  const db::RowId id = recorder_.run_clinical(
+      [&](db::Store& store) { return db::record_alarm_start(store, actor_, row, at); });
+  open_[key] = OpenAlarm{id, row.priority};
+}
+
+// The row keeps the episode's worst: its priority, limit and value. A de-escalation changes
+// nothing there (the engine's events say when it eased).
+void SessionEventLog::write_escalated(const std::string& key, const core::AlarmEvent& e,
+                                      db::UtcMs at) {
+  const auto open = open_.find(key);
+  if (open == open_.end() || !e.priority || *e.priority <= open->second.peak) return;
+  open->second.peak = *e.priority;
+  std::optional<std::string> limit;
+  if (e.limit) limit = limit_text(e.condition.channel, *e.limit);
+  recorder_.run_clinical([&](db::Store& store) {
+    db::record_alarm_escalation(store, actor_, open->second.row, *e.priority, limit, e.value, at);
+  });
+}
+
+void SessionEventLog::write_cleared(const std::string& key, db::UtcMs at) {
+  const auto open = open_.find(key);
+  if (open == open_.end()) return;
+  recorder_.run_clinical(
+      [&](db::Store& store) { db::record_alarm_end(store, actor_, open->second.row, at, at); });
+  cleared_[key] = open->second.row;  // a latched condition is acknowledged after it ends
+  open_.erase(open);
+}
+
+void SessionEventLog::write_acknowledged(const std::string& key, db::UtcMs at) {
+  db::RowId row = 0;
+  if (const auto open = open_.find(key); open != open_.end()) {
+    row = open->second.row;
+  } else if (const auto ended = cleared_.find(key); ended != cleared_.end()) {
+    row = ended->second;
+  }
+  if (row == 0) return;
+  recorder_.run_clinical([&](db::Store& store) { db::acknowledge_alarm(store, actor_, row, at); });
 }
 
 }  // namespace vigil::station

@@ -65,6 +65,14 @@ class SessionEventLog {
   void run();
   void write(db::RowId session, const Entry& entry);           // worker thread
   void write_link(db::RowId session, const DeviceLink& link);  // worker thread
+  // The worker thread's steps of write(): one alarm log change each.
+  void write_close_all(db::UtcMs at);
+  void write_alarm(db::RowId session, const core::AlarmEvent& e);
+  void write_raised(db::RowId session, const std::string& key, const core::AlarmEvent& e,
+                    db::UtcMs at);
+  void write_escalated(const std::string& key, const core::AlarmEvent& e, db::UtcMs at);
+  void write_cleared(const std::string& key, db::UtcMs at);
+  void write_acknowledged(const std::string& key, db::UtcMs at);
 
   db::Recorder& recorder_;
   db::Actor actor_;
