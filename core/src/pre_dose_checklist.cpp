@@ -5,30 +5,21 @@
 namespace vigil::core {
 namespace {
 
-struct ItemText {
-  std::string_view name;
-  std::string_view description;
+constexpr std::array<std::string_view, pre_dose_item_count> kDescriptions{
+    "Patient identity confirmed",
+    "Informed consent on file",
+    "Fasting (NPO) as instructed",
+    "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, opioids)",
+    "Baseline (pre-dose) blood pressure recorded",
+    "Escort arranged for discharge",
+    "Patient agrees not to drive until the next day",
+    "REMS enrollment verified (esketamine)",
 };
-
-constexpr std::array<ItemText, pre_dose_item_count> kItems{{
-    {"identity_confirmed", "Patient identity confirmed"},
-    {"consent_confirmed", "Informed consent on file"},
-    {"fasting_confirmed", "Fasting (NPO) as instructed"},
-    {"medication_review_done",
-     "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, opioids)"},
-    {"baseline_bp_recorded", "Baseline (pre-dose) blood pressure recorded"},
-    {"escort_arranged", "Escort arranged for discharge"},
-    {"no_driving_acknowledged", "Patient agrees not to drive until the next day"},
-    {"rems_enrollment_verified", "REMS enrollment verified (esketamine)"},
-}};
 
 }  // namespace
 
-std::string_view pre_dose_item_name(PreDoseItem item) {
-  return kItems[static_cast<std::size_t>(item)].name;
-}
 std::string_view pre_dose_item_description(PreDoseItem item) {
-  return kItems[static_cast<std::size_t>(item)].description;
+  return kDescriptions[static_cast<std::size_t>(item)];
 }
 
 PreDoseChecklistResult evaluate_pre_dose_checklist(const PreDoseChecklistTicks& ticks,

@@ -9,19 +9,18 @@ namespace vigil::db {
 namespace {
 
 struct ScaleRule {
-  std::string_view name;
   std::size_t items;
   int min;
   int max;
 };
 
 constexpr std::array<ScaleRule, 6> kRules{{
-    {"moaas", 1, 0, 5},
-    {"rass", 1, -5, 4},
-    {"cadss", 23, 0, 4},
-    {"aldrete", 5, 0, 2},
-    {"phq9", 9, 0, 3},
-    {"gad7", 7, 0, 3},
+    {1, 0, 5},
+    {1, -5, 4},
+    {23, 0, 4},
+    {5, 0, 2},
+    {9, 0, 3},
+    {7, 0, 3},
 }};
 
 std::string range_text(const ScaleRule& r) {
@@ -31,11 +30,9 @@ std::string range_text(const ScaleRule& r) {
 
 }  // namespace
 
-std::string_view scale_name(Scale s) { return kRules[static_cast<std::size_t>(s)].name; }
-
 int validate_scale(Scale scale, const std::vector<int>& items) {
   const ScaleRule& r = kRules[static_cast<std::size_t>(scale)];
-  const std::string field = std::string(r.name) + ".items";
+  const std::string field = std::string(scale_name(scale)) + ".items";
   if (items.size() != r.items) {
     throw ValidationError(field + ": " + std::to_string(r.items) + " answer" +
                           (r.items == 1 ? "" : "s") + " required (got " +

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
@@ -119,7 +120,28 @@ enum class ContecCommand : std::uint8_t {
 };
 
 std::optional<ContecCommand> contec_command_from_code(std::uint8_t code);
-std::string_view contec_command_name(ContecCommand c);
+constexpr std::string_view contec_command_name(ContecCommand v) {
+  switch (v) {
+    case ContecCommand::start_live:
+      return "start_live";
+    case ContecCommand::stop_live:
+      return "stop_live";
+    case ContecCommand::model:
+      return "model";
+    case ContecCommand::vendor:
+      return "vendor";
+    case ContecCommand::device_id:
+      return "device_id";
+    case ContecCommand::pi_support:
+      return "pi_support";
+    case ContecCommand::keep_alive:
+      return "keep_alive";
+    case ContecCommand::notice:
+      return "notice";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(ContecCommand v) { return contec_command_name(v); }
 
 // Reason code in the "unknown command" reply (0x0B).
 inline constexpr int kContecV7UnknownCommandReason = 0x05;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
 
@@ -51,7 +52,24 @@ enum class SunTechCommand : std::uint8_t {
   get_bp_data,        // 3A 79 03 00 4A -> 24-byte BP data reply
 };
 
-std::string_view suntech_command_name(SunTechCommand command);
+constexpr std::string_view suntech_command_name(SunTechCommand v) {
+  switch (v) {
+    case SunTechCommand::start_adult:
+      return "start_adult";
+    case SunTechCommand::start_pediatric:
+      return "start_pediatric";
+    case SunTechCommand::start_neonatal:
+      return "start_neonatal";
+    case SunTechCommand::abort:
+      return "abort";
+    case SunTechCommand::get_cuff_pressure:
+      return "get_cuff_pressure";
+    case SunTechCommand::get_bp_data:
+      return "get_bp_data";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(SunTechCommand v) { return suntech_command_name(v); }
 
 // Static name of a module error code ("loose cuff", ...); "unknown error" for codes not listed.
 std::string_view suntech_error_name(int code);
