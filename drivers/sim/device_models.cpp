@@ -1,30 +1,42 @@
-// The simulated protocols by name.
-#include <array>
-
+// The simulator part of a protocol's row (see protocol_family.hpp): one model per family.
 #include "models.hpp"
 #include "vigil/drivers/sim/device_model.hpp"
+#include "vigil/protocols/registry.hpp"
 
 namespace vigil::drivers::sim {
-namespace {
-constexpr std::array<std::string_view, 8> kDevices = {"nonin-df2",     "nonin-df7", "nonin-df8",
-                                                      "contec-legacy", "contec-v7", "masimo-ascii",
-                                                      "ge-s5",         "suntech"};
-}  // namespace
 
-std::span<const std::string_view> simulated_device_names() { return kDevices; }
+std::span<const std::string_view> simulated_device_names() { return protocols::protocol_names(); }
+
+// No default: a new family without a simulator model does not build.
+std::unique_ptr<DeviceModel> make_device_model(protocols::ProtocolFamily family,
+                                               const DeviceModelOptions& options) {
+  using protocols::NoninFormat;
+  using protocols::ProtocolFamily;
+  switch (family) {
+    case ProtocolFamily::nonin_df2:
+      return make_nonin_model(NoninFormat::df2);
+    case ProtocolFamily::nonin_df7:
+      return make_nonin_model(NoninFormat::df7);
+    case ProtocolFamily::nonin_df8:
+      return make_nonin_model(NoninFormat::df8);
+    case ProtocolFamily::contec_legacy:
+      return make_contec_legacy_model();
+    case ProtocolFamily::contec_v7:
+      return make_contec_v7_model();
+    case ProtocolFamily::masimo_ascii:
+      return make_masimo_model(options);
+    case ProtocolFamily::ge_s5:
+      return make_ge_s5_model(options);
+    case ProtocolFamily::suntech:
+      return make_suntech_model(options);
+  }
+  return nullptr;
+}
 
 std::unique_ptr<DeviceModel> make_device_model(std::string_view protocol,
                                                const DeviceModelOptions& options) {
-  using protocols::NoninFormat;
-  if (protocol == "nonin-df2") return make_nonin_model(NoninFormat::df2);
-  if (protocol == "nonin-df7") return make_nonin_model(NoninFormat::df7);
-  if (protocol == "nonin-df8") return make_nonin_model(NoninFormat::df8);
-  if (protocol == "contec-legacy") return make_contec_legacy_model();
-  if (protocol == "contec-v7") return make_contec_v7_model();
-  if (protocol == "masimo-ascii") return make_masimo_model(options);
-  if (protocol == "ge-s5") return make_ge_s5_model(options);
-  if (protocol == "suntech") return make_suntech_model(options);
-  return nullptr;
+  const auto family = protocols::protocol_from_name(protocol);
+  return family ? make_device_model(*family, options) : nullptr;
 }
 
 }  // namespace vigil::drivers::sim

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vigil/protocols/protocol_family.hpp"
+
 namespace vigil::drivers {
 
 enum class Handshake {
@@ -22,7 +24,9 @@ struct SessionProtocol {
   std::chrono::milliseconds silence_limit{0};
 };
 
-// nullopt for a protocol that has no decoder.
+// One row per family: drivers/src/protocol_table.cpp.
+SessionProtocol session_protocol_for(protocols::ProtocolFamily family);
+// nullopt for a name that is no protocol family.
 std::optional<SessionProtocol> session_protocol_for(std::string_view protocol);
 
 }  // namespace vigil::drivers

@@ -18,12 +18,14 @@
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 #include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
-inline constexpr std::string_view kContecLegacyProtocolName = "contec-legacy";
-inline constexpr std::string_view kContecV7ProtocolName = "contec-v7";
+inline constexpr std::string_view kContecLegacyProtocolName =
+    protocol_name(ProtocolFamily::contec_legacy);
+inline constexpr std::string_view kContecV7ProtocolName = protocol_name(ProtocolFamily::contec_v7);
 
 // --- Legacy sentinels: UNVERIFIED. The V5.1 document does not define "no value"; these follow
 // the V7 convention (SpO2 0x7F) and a saturated 8-bit PR. Correct them here if a capture shows

@@ -22,21 +22,22 @@
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 #include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
 enum class NoninFormat : std::uint8_t { df2, df7, df8 };
 
-// CLI name: "nonin-df2", "nonin-df7", "nonin-df8".
+// The format's name is its protocol family's name.
 constexpr std::string_view nonin_protocol_name(NoninFormat v) {
   switch (v) {
     case NoninFormat::df2:
-      return "nonin-df2";
+      return protocol_name(ProtocolFamily::nonin_df2);
     case NoninFormat::df7:
-      return "nonin-df7";
+      return protocol_name(ProtocolFamily::nonin_df7);
     case NoninFormat::df8:
-      return "nonin-df8";
+      return protocol_name(ProtocolFamily::nonin_df8);
   }
   return {};
 }

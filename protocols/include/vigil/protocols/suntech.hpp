@@ -18,6 +18,7 @@
 #include "vigil/core/enum_names.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 
 namespace vigil::protocols {
 
@@ -89,7 +90,7 @@ bool suntech_error_known(int code);
 class SunTechDecoder final : public Decoder {
  public:
   void feed(std::span<const std::uint8_t> bytes, DecoderSink& sink) override;
-  std::string_view protocol() const override { return "suntech"; }
+  std::string_view protocol() const override { return protocol_name(ProtocolFamily::suntech); }
 
   // Bytes held back because they may start a packet that has not fully arrived yet. Every byte
   // fed is exactly one of: in a decoded frame, counted in bytes_discarded, or buffered here.
