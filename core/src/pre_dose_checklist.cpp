@@ -3,23 +3,29 @@
 #include "session_rule_text.hpp"
 
 namespace vigil::core {
-namespace {
 
-constexpr std::array<std::string_view, pre_dose_item_count> kDescriptions{
-    "Patient identity confirmed",
-    "Informed consent on file",
-    "Fasting (NPO) as instructed",
-    "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, opioids)",
-    "Baseline (pre-dose) blood pressure recorded",
-    "Escort arranged for discharge",
-    "Patient agrees not to drive until the next day",
-    "REMS enrollment verified (esketamine)",
-};
-
-}  // namespace
-
+// No default: a new item without a description does not build.
 std::string_view pre_dose_item_description(PreDoseItem item) {
-  return kDescriptions[static_cast<std::size_t>(item)];
+  switch (item) {
+    case PreDoseItem::identity_confirmed:
+      return "Patient identity confirmed";
+    case PreDoseItem::consent_confirmed:
+      return "Informed consent on file";
+    case PreDoseItem::fasting_confirmed:
+      return "Fasting (NPO) as instructed";
+    case PreDoseItem::medication_review_done:
+      return "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, "
+             "opioids)";
+    case PreDoseItem::baseline_bp_recorded:
+      return "Baseline (pre-dose) blood pressure recorded";
+    case PreDoseItem::escort_arranged:
+      return "Escort arranged for discharge";
+    case PreDoseItem::no_driving_acknowledged:
+      return "Patient agrees not to drive until the next day";
+    case PreDoseItem::rems_enrollment_verified:
+      return "REMS enrollment verified (esketamine)";
+  }
+  return {};
 }
 
 PreDoseChecklistResult evaluate_pre_dose_checklist(const PreDoseChecklistTicks& ticks,

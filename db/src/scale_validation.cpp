@@ -9,19 +9,28 @@ namespace vigil::db {
 namespace {
 
 struct ScaleRule {
+  Scale scale;  // its name is scale_name(scale)
   std::size_t items;
   int min;
   int max;
 };
 
-constexpr std::array<ScaleRule, 6> kRules{{
-    {1, 0, 5},
-    {1, -5, 4},
-    {23, 0, 4},
-    {5, 0, 2},
-    {9, 0, 3},
-    {7, 0, 3},
+constexpr std::array<ScaleRule, core::enum_count<Scale>()> kRules{{
+    {Scale::moaas, 1, 0, 5},
+    {Scale::rass, 1, -5, 4},
+    {Scale::cadss, 23, 0, 4},
+    {Scale::aldrete, 5, 0, 2},
+    {Scale::phq9, 9, 0, 3},
+    {Scale::gad7, 7, 0, 3},
 }};
+
+constexpr bool one_rule_per_scale_in_order() {
+  for (std::size_t i = 0; i < kRules.size(); ++i) {
+    if (kRules[i].scale != core::enum_values<Scale>[i]) return false;
+  }
+  return true;
+}
+static_assert(one_rule_per_scale_in_order(), "kRules: one row per Scale, in enumerator order");
 
 std::string range_text(const ScaleRule& r) {
   if (r.min < 0) return std::to_string(r.min) + "..+" + std::to_string(r.max);
