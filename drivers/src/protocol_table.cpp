@@ -20,6 +20,7 @@ struct DriverProtocolRow {
   LineSettings line;
   Handshake handshake;
   milliseconds silence_limit;
+  double pleth_rate_hz;
 };
 
 // Line settings (devices.md): Nonin and Masimo 9600 8N1; Contec legacy 19200 8O1; Contec V7
@@ -28,25 +29,30 @@ struct DriverProtocolRow {
 // Silence limits: a few frame periods of margin. Nonin DF2/DF7 and Contec send 60-75 frames/s
 // (but a Nonin packet is confirmed only every 1/3 s); DF8 and Masimo one frame per second; GE is
 // asked for a record every 5 s; SunTech answers only when asked (0: no watchdog).
+// Pleth: Nonin DF2/DF7 send a sample with each of their 75 frames/s, Contec one with each of 60;
+// DF8, Masimo ASCII and the GE displayed values carry no waveform.
 constexpr LineSettings k9600_8n1{9600, 8, Parity::none, 1, FlowControl::none};
 constexpr std::array<DriverProtocolRow, core::enum_count<ProtocolFamily>()> kRows{{
-    {ProtocolFamily::nonin_df2, k9600_8n1, Handshake::none, milliseconds(3000)},
-    {ProtocolFamily::nonin_df7, k9600_8n1, Handshake::none, milliseconds(3000)},
-    {ProtocolFamily::nonin_df8, k9600_8n1, Handshake::none, milliseconds(5000)},
+    {ProtocolFamily::nonin_df2, k9600_8n1, Handshake::none, milliseconds(3000), 75.0},
+    {ProtocolFamily::nonin_df7, k9600_8n1, Handshake::none, milliseconds(3000), 75.0},
+    {ProtocolFamily::nonin_df8, k9600_8n1, Handshake::none, milliseconds(5000), 0.0},
     {ProtocolFamily::contec_legacy,
      {19200, 8, Parity::odd, 1, FlowControl::none},
      Handshake::none,
-     milliseconds(3000)},
+     milliseconds(3000),
+     60.0},
     {ProtocolFamily::contec_v7,
      {115200, 8, Parity::none, 1, FlowControl::none},
      Handshake::contec_v7,
-     milliseconds(3000)},
-    {ProtocolFamily::masimo_ascii, k9600_8n1, Handshake::none, milliseconds(5000)},
+     milliseconds(3000),
+     60.0},
+    {ProtocolFamily::masimo_ascii, k9600_8n1, Handshake::none, milliseconds(5000), 0.0},
     {ProtocolFamily::ge_s5,
      {19200, 8, Parity::even, 1, FlowControl::hardware},
      Handshake::ge_s5,
-     milliseconds(15000)},
-    {ProtocolFamily::suntech, k9600_8n1, Handshake::suntech, milliseconds(0)},
+     milliseconds(15000),
+     0.0},
+    {ProtocolFamily::suntech, k9600_8n1, Handshake::suntech, milliseconds(0), 0.0},
 }};
 
 // A missing row is zero-filled (family nonin_df2) and so breaks the order as well.
@@ -73,7 +79,7 @@ std::optional<LineSettings> line_settings_for(std::string_view protocol) {
 
 SessionProtocol session_protocol_for(ProtocolFamily family) {
   const DriverProtocolRow& r = row(family);
-  return {protocols::protocol_name(family), r.handshake, r.silence_limit};
+  return {protocols::protocol_name(family), r.handshake, r.silence_limit, r.pleth_rate_hz};
 }
 
 std::optional<SessionProtocol> session_protocol_for(std::string_view protocol) {

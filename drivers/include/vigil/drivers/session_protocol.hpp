@@ -22,6 +22,8 @@ struct SessionProtocol {
   // No valid frame for this long -> "no data". Zero: no watchdog (SunTech answers only when
   // asked; its measurement timeout plays that role).
   std::chrono::milliseconds silence_limit{0};
+  // Pleth samples per second the device streams (0: no waveform), for the screen's sweep.
+  double pleth_rate_hz = 0;
 };
 
 // One row per family: drivers/src/protocol_table.cpp.
