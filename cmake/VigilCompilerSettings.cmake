@@ -11,6 +11,9 @@ if(VIGIL_CCACHE)
 endif()
 
 add_compile_options(-Wall -Wextra -Wpedantic)
+# Always an error, in every preset and with either compiler: an enumerator without a case in a
+# switch that has no default. Every enum name function (core/enum_names.hpp) relies on it.
+add_compile_options(-Werror=switch)
 if(VIGIL_WERROR)
   add_compile_options(-Werror)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12)

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "vigil/drivers/session_protocol.hpp"
+
 namespace vigil::station {
 namespace {
 
@@ -68,9 +70,8 @@ void keep_newest(std::vector<T>& v, std::size_t cap) {
 }  // namespace
 
 double pleth_rate_hz(std::string_view protocol) {
-  if (protocol == "nonin-df2" || protocol == "nonin-df7") return 75.0;
-  if (protocol == "contec-legacy" || protocol == "contec-v7") return 60.0;
-  return 0.0;
+  const auto p = drivers::session_protocol_for(protocol);
+  return p ? p->pleth_rate_hz : 0.0;
 }
 
 ChannelLimits mildest_limits(const core::AlarmProfile& profile, core::Channel channel) {

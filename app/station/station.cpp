@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "vigil/drivers/session_protocol.hpp"
+
 #include "session_event_log.hpp"
 #include "snapshot_builder.hpp"
 #include "waveform_recording.hpp"
@@ -21,7 +23,9 @@ std::vector<DeviceCard> cards_of(const std::vector<drivers::DeviceSessionConfig>
     card.name = d.name.empty() ? d.protocol : d.name + " (" + d.protocol + ")";
     card.identity = d.identity.describe();
     card.protocol = d.protocol;
-    card.accepts_nibp_command = d.protocol == "suntech";
+    const auto protocol = drivers::session_protocol_for(d.protocol);
+    // The NIBP module's session measures on request (the only protocol that does).
+    card.accepts_nibp_command = protocol && protocol->handshake == drivers::Handshake::suntech;
     card.time_scale = d.time_scale > 0 ? d.time_scale : 1.0;
     cards.push_back(std::move(card));
   }

@@ -14,17 +14,6 @@ using std::chrono::seconds;
 
 }  // namespace
 
-std::string_view alarm_colour_name(AlarmColour c) {
-  static constexpr std::array<std::string_view, 4> kNames{"none", "cyan", "yellow", "red"};
-  return kNames[static_cast<std::size_t>(c)];
-}
-
-std::string_view audio_state_name(AudioState s) {
-  static constexpr std::array<std::string_view, 6> kNames{
-      "sounding", "no_condition", "acknowledged", "audio_paused", "alarm_off", "low_played"};
-  return kNames[static_cast<std::size_t>(s)];
-}
-
 // IEC 60601-1-8 (docs/alarms.md): high red 1.4-2.8 Hz, medium yellow 0.4-0.8 Hz, duty 20-60 %;
 // low cyan steady.
 VisualPattern visual_pattern_for(AlarmPriority p) {

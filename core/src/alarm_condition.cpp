@@ -44,12 +44,4 @@ std::string_view alarm_condition_name(const AlarmConditionId& id) {
   return "unknown";
 }
 
-std::string_view alarm_event_kind_name(AlarmEventKind k) {
-  static constexpr std::array<std::string_view, alarm_event_kind_count> kNames{
-      "raised",       "escalated",       "de_escalated",      "cleared",
-      "acknowledged", "latched_cleared", "audio_paused",      "audio_resumed",
-      "alarm_off",    "alarm_on",        "alarm_off_reminder"};
-  return kNames[static_cast<std::size_t>(k)];
-}
-
 }  // namespace vigil::core

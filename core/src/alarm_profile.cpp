@@ -1,44 +1,6 @@
 #include "vigil/core/alarm_profile.hpp"
 
 namespace vigil::core {
-namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> from_name(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::string_view, 3> kPriorityNames{"low", "medium", "high"};
-constexpr std::array<std::string_view, 4> kComparisonNames{"below", "at_or_below", "above",
-                                                           "at_or_above"};
-constexpr std::array<std::string_view, technical_condition_count> kTechnicalNames{
-    "sensor_off",  "no_data",    "disconnected",    "low_battery",
-    "nibp_failed", "bp_overdue", "recording_behind"};
-
-}  // namespace
-
-std::string_view alarm_priority_name(AlarmPriority p) {
-  return kPriorityNames[static_cast<std::size_t>(p)];
-}
-std::optional<AlarmPriority> alarm_priority_from_name(std::string_view name) {
-  return from_name<AlarmPriority>(kPriorityNames, name);
-}
-std::string_view limit_comparison_name(LimitComparison c) {
-  return kComparisonNames[static_cast<std::size_t>(c)];
-}
-std::optional<LimitComparison> limit_comparison_from_name(std::string_view name) {
-  return from_name<LimitComparison>(kComparisonNames, name);
-}
-std::string_view technical_condition_name(TechnicalCondition c) {
-  return kTechnicalNames[static_cast<std::size_t>(c)];
-}
-std::optional<TechnicalCondition> technical_condition_from_name(std::string_view name) {
-  return from_name<TechnicalCondition>(kTechnicalNames, name);
-}
-
 AlarmProfile default_alarm_profile() {
   using std::chrono::seconds;
   using enum AlarmPriority;

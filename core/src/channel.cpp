@@ -26,20 +26,34 @@ namespace {
 //   "150301^MDC_PRESS_CUFF_SYS^MDC" and "150303^MDC_PRESS_CUFF_MEAN^MDC"; hence 150300.
 // Not assigned here (no source verified): a LOINC code for perfusion index or cuff pressure,
 // and MDC / LOINC codes for SpCO, SpMet and PVI. Never fill these in without a source.
+// The name comes from channel_name(), the one place it is written.
+constexpr ChannelInfo row(Channel c, std::string_view unit, double min_valid, double max_valid,
+                          std::uint32_t mdc_code, std::string_view loinc) {
+  return {c, channel_name(c), unit, min_valid, max_valid, mdc_code, loinc};
+}
+
 constexpr std::array<ChannelInfo, channel_count> kChannels{{
-    {Channel::spo2, "spo2", "%", 0, 100, 150456, "59408-5"},
-    {Channel::pulse_rate, "pulse_rate", "bpm", 0, 350, 149530, "8889-8"},
-    {Channel::pleth, "pleth", "1", 0, 65535, 150452, ""},
-    {Channel::perfusion_index, "perfusion_index", "%", 0, 100, 150448, ""},
-    {Channel::spco, "spco", "%", 0, 100, 0, ""},
-    {Channel::spmet, "spmet", "%", 0, 100, 0, ""},
-    {Channel::pvi, "pvi", "%", 0, 100, 0, ""},
-    {Channel::nibp_systolic, "nibp_systolic", "mmHg", 0, 300, 150021, "8480-6"},
-    {Channel::nibp_diastolic, "nibp_diastolic", "mmHg", 0, 300, 150022, "8462-4"},
-    {Channel::nibp_mean, "nibp_mean", "mmHg", 0, 300, 150023, "8478-0"},
-    {Channel::nibp_pulse_rate, "nibp_pulse_rate", "bpm", 0, 350, 149546, "8867-4"},
-    {Channel::cuff_pressure, "cuff_pressure", "mmHg", 0, 350, 150300, ""},
+    row(Channel::spo2, "%", 0, 100, 150456, "59408-5"),
+    row(Channel::pulse_rate, "bpm", 0, 350, 149530, "8889-8"),
+    row(Channel::pleth, "1", 0, 65535, 150452, ""),
+    row(Channel::perfusion_index, "%", 0, 100, 150448, ""),
+    row(Channel::spco, "%", 0, 100, 0, ""),
+    row(Channel::spmet, "%", 0, 100, 0, ""),
+    row(Channel::pvi, "%", 0, 100, 0, ""),
+    row(Channel::nibp_systolic, "mmHg", 0, 300, 150021, "8480-6"),
+    row(Channel::nibp_diastolic, "mmHg", 0, 300, 150022, "8462-4"),
+    row(Channel::nibp_mean, "mmHg", 0, 300, 150023, "8478-0"),
+    row(Channel::nibp_pulse_rate, "bpm", 0, 350, 149546, "8867-4"),
+    row(Channel::cuff_pressure, "mmHg", 0, 350, 150300, ""),
 }};
+
+constexpr bool table_in_enum_order() {
+  for (std::size_t i = 0; i < kChannels.size(); ++i) {
+    if (kChannels[i].channel != enum_values<Channel>[i]) return false;
+  }
+  return true;
+}
+static_assert(table_in_enum_order(), "kChannels: one row per Channel, in enumerator order");
 
 }  // namespace
 
@@ -47,15 +61,6 @@ const std::array<ChannelInfo, channel_count>& all_channels() { return kChannels;
 
 const ChannelInfo& channel_info(Channel c) { return kChannels[static_cast<std::size_t>(c)]; }
 
-std::string_view channel_name(Channel c) { return channel_info(c).name; }
-
 std::string_view channel_unit(Channel c) { return channel_info(c).unit; }
-
-std::optional<Channel> channel_from_name(std::string_view name) {
-  for (const auto& info : kChannels) {
-    if (info.name == name) return info.channel;
-  }
-  return std::nullopt;
-}
 
 }  // namespace vigil::core

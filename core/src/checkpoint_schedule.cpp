@@ -6,10 +6,6 @@
 namespace vigil::core {
 namespace {
 
-constexpr std::array<std::string_view, 5> kKindNames{"pre_dose_bp", "post_dose_bp", "infusion_bp",
-                                                     "observation_bp", "discharge_bp"};
-constexpr std::array<std::string_view, 4> kStateNames{"upcoming", "due", "met", "overdue"};
-
 // A long observation must not grow the list without bound (24 h of 10-min checks).
 constexpr int kMaxSeriesLength = 144;
 
@@ -106,13 +102,6 @@ void add_series(Evaluator& ev, CheckpointKind kind, UtcTime start, std::optional
 }
 
 }  // namespace
-
-std::string_view checkpoint_kind_name(CheckpointKind k) {
-  return kKindNames[static_cast<std::size_t>(k)];
-}
-std::string_view checkpoint_state_name(CheckpointState s) {
-  return kStateNames[static_cast<std::size_t>(s)];
-}
 
 std::vector<CheckpointStatus> evaluate_checkpoints(const CheckpointSchedule& schedule,
                                                    const std::vector<BpReading>& bp_readings,

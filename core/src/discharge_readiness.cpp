@@ -10,9 +10,6 @@ namespace {
 using detail::number_text;
 using C = DischargeCriterion;
 
-constexpr std::array<std::string_view, 6> kNames{
-    "minimum_observation", "sedation", "vitals", "aldrete", "escort", "discharge_bp"};
-
 bool breaches(const LimitTier& tier, double v) {
   switch (tier.comparison) {
     case LimitComparison::below:
@@ -97,10 +94,6 @@ class VitalsCheck {
 };
 
 }  // namespace
-
-std::string_view discharge_criterion_name(DischargeCriterion c) {
-  return kNames[static_cast<std::size_t>(c)];
-}
 
 bool DischargeReadiness::is_unmet(DischargeCriterion c) const {
   return std::any_of(unmet.begin(), unmet.end(), [c](const auto& u) { return u.criterion == c; });

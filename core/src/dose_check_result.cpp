@@ -4,18 +4,6 @@
 
 namespace vigil::core {
 
-std::string_view dose_decision_name(DoseDecision d) {
-  switch (d) {
-    case DoseDecision::accepted:
-      return "accepted";
-    case DoseDecision::accepted_with_override:
-      return "accepted_with_override";
-    case DoseDecision::refused:
-      return "refused";
-  }
-  return "refused";
-}
-
 DoseCheckResult decide_dose(std::vector<std::string> input_errors,
                             std::vector<DoseRuleViolation> violations,
                             const std::optional<ClinicianOverride>& override_request) {

@@ -3,32 +3,29 @@
 #include "session_rule_text.hpp"
 
 namespace vigil::core {
-namespace {
 
-struct ItemText {
-  std::string_view name;
-  std::string_view description;
-};
-
-constexpr std::array<ItemText, pre_dose_item_count> kItems{{
-    {"identity_confirmed", "Patient identity confirmed"},
-    {"consent_confirmed", "Informed consent on file"},
-    {"fasting_confirmed", "Fasting (NPO) as instructed"},
-    {"medication_review_done",
-     "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, opioids)"},
-    {"baseline_bp_recorded", "Baseline (pre-dose) blood pressure recorded"},
-    {"escort_arranged", "Escort arranged for discharge"},
-    {"no_driving_acknowledged", "Patient agrees not to drive until the next day"},
-    {"rems_enrollment_verified", "REMS enrollment verified (esketamine)"},
-}};
-
-}  // namespace
-
-std::string_view pre_dose_item_name(PreDoseItem item) {
-  return kItems[static_cast<std::size_t>(item)].name;
-}
+// No default: a new item without a description does not build.
 std::string_view pre_dose_item_description(PreDoseItem item) {
-  return kItems[static_cast<std::size_t>(item)].description;
+  switch (item) {
+    case PreDoseItem::identity_confirmed:
+      return "Patient identity confirmed";
+    case PreDoseItem::consent_confirmed:
+      return "Informed consent on file";
+    case PreDoseItem::fasting_confirmed:
+      return "Fasting (NPO) as instructed";
+    case PreDoseItem::medication_review_done:
+      return "Medications reviewed (benzodiazepines, sedative-hypnotics, stimulants, MAOIs, "
+             "opioids)";
+    case PreDoseItem::baseline_bp_recorded:
+      return "Baseline (pre-dose) blood pressure recorded";
+    case PreDoseItem::escort_arranged:
+      return "Escort arranged for discharge";
+    case PreDoseItem::no_driving_acknowledged:
+      return "Patient agrees not to drive until the next day";
+    case PreDoseItem::rems_enrollment_verified:
+      return "REMS enrollment verified (esketamine)";
+  }
+  return {};
 }
 
 PreDoseChecklistResult evaluate_pre_dose_checklist(const PreDoseChecklistTicks& ticks,

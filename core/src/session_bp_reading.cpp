@@ -16,8 +16,6 @@ std::optional<std::string> check_value(std::string_view field, Channel c, double
 }
 }  // namespace
 
-std::string_view bp_source_name(BpSource s) { return s == BpSource::device ? "device" : "manual"; }
-
 std::optional<std::string> check_bp_reading(const BpReading& bp) {
   if (auto e = check_value("systolic_mmhg", Channel::nibp_systolic, bp.systolic_mmhg)) return e;
   if (auto e = check_value("diastolic_mmhg", Channel::nibp_diastolic, bp.diastolic_mmhg)) return e;

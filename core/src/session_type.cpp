@@ -3,19 +3,6 @@
 #include <array>
 
 namespace vigil::core {
-namespace {
-constexpr std::array<std::string_view, session_type_count> kNames{"dosing", "integration"};
-}
-
-std::string_view session_type_name(SessionType t) { return kNames[static_cast<std::size_t>(t)]; }
-
-std::optional<SessionType> session_type_from_name(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<SessionType>(i);
-  }
-  return std::nullopt;
-}
-
 std::optional<std::string> check_session_link(SessionType type, std::optional<SessionId> linked,
                                               std::optional<SessionType> linked_type) {
   if (type == SessionType::dosing) {

@@ -28,30 +28,6 @@ NoteRow load_note(SQLite::Database& db, RowId note_id) {
 
 }  // namespace
 
-std::string_view note_type_name(NoteType t) {
-  switch (t) {
-    case NoteType::preparation:
-      return "preparation";
-    case NoteType::dosing:
-      return "dosing";
-    case NoteType::integration:
-      return "integration";
-  }
-  return "?";
-}
-
-std::string_view signature_meaning_name(SignatureMeaning m) {
-  switch (m) {
-    case SignatureMeaning::authored:
-      return "authored";
-    case SignatureMeaning::reviewed:
-      return "reviewed";
-    case SignatureMeaning::approved:
-      return "approved";
-  }
-  return "?";
-}
-
 RowId draft_note(Store& store, const Actor& actor, RowId session_id, NoteType type,
                  const std::string& body, UtcMs now) {
   SQLite::Database& db = raw_connection(store);

@@ -6,32 +6,6 @@
 namespace vigil::db {
 namespace {
 
-constexpr std::array<std::string_view, role_count> kRoleNames{"nurse", "clinician", "auditor",
-                                                              "admin"};
-constexpr std::array<std::string_view, action_count> kActionNames{"create_patient",
-                                                                  "update_patient",
-                                                                  "create_session",
-                                                                  "advance_session",
-                                                                  "end_session_early",
-                                                                  "set_session_alarm_profile",
-                                                                  "record_administration",
-                                                                  "override_dose",
-                                                                  "record_observation",
-                                                                  "record_checklist",
-                                                                  "record_device_connection",
-                                                                  "draft_note",
-                                                                  "update_note",
-                                                                  "sign_note",
-                                                                  "add_addendum",
-                                                                  "record_alarm_event",
-                                                                  "acknowledge_alarm",
-                                                                  "pause_alarm_audio",
-                                                                  "read_records",
-                                                                  "read_audit_log",
-                                                                  "export_records",
-                                                                  "manage_users",
-                                                                  "change_site_settings"};
-
 bool nurse_may(Action a) {
   switch (a) {
     case Action::create_patient:
@@ -61,17 +35,6 @@ bool clinician_only(Action a) {
 }
 
 }  // namespace
-
-std::string_view role_name(Role r) { return kRoleNames[static_cast<std::size_t>(r)]; }
-
-std::optional<Role> role_from_name(std::string_view name) {
-  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
-    if (kRoleNames[i] == name) return static_cast<Role>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view action_name(Action a) { return kActionNames[static_cast<std::size_t>(a)]; }
 
 bool role_may(Role role, Action action) {
   switch (role) {

@@ -9,20 +9,28 @@ namespace vigil::db {
 namespace {
 
 struct ScaleRule {
-  std::string_view name;
+  Scale scale;  // its name is scale_name(scale)
   std::size_t items;
   int min;
   int max;
 };
 
-constexpr std::array<ScaleRule, 6> kRules{{
-    {"moaas", 1, 0, 5},
-    {"rass", 1, -5, 4},
-    {"cadss", 23, 0, 4},
-    {"aldrete", 5, 0, 2},
-    {"phq9", 9, 0, 3},
-    {"gad7", 7, 0, 3},
+constexpr std::array<ScaleRule, core::enum_count<Scale>()> kRules{{
+    {Scale::moaas, 1, 0, 5},
+    {Scale::rass, 1, -5, 4},
+    {Scale::cadss, 23, 0, 4},
+    {Scale::aldrete, 5, 0, 2},
+    {Scale::phq9, 9, 0, 3},
+    {Scale::gad7, 7, 0, 3},
 }};
+
+constexpr bool one_rule_per_scale_in_order() {
+  for (std::size_t i = 0; i < kRules.size(); ++i) {
+    if (kRules[i].scale != core::enum_values<Scale>[i]) return false;
+  }
+  return true;
+}
+static_assert(one_rule_per_scale_in_order(), "kRules: one row per Scale, in enumerator order");
 
 std::string range_text(const ScaleRule& r) {
   if (r.min < 0) return std::to_string(r.min) + "..+" + std::to_string(r.max);
@@ -31,11 +39,9 @@ std::string range_text(const ScaleRule& r) {
 
 }  // namespace
 
-std::string_view scale_name(Scale s) { return kRules[static_cast<std::size_t>(s)].name; }
-
 int validate_scale(Scale scale, const std::vector<int>& items) {
   const ScaleRule& r = kRules[static_cast<std::size_t>(scale)];
-  const std::string field = std::string(r.name) + ".items";
+  const std::string field = std::string(scale_name(scale)) + ".items";
   if (items.size() != r.items) {
     throw ValidationError(field + ": " + std::to_string(r.items) + " answer" +
                           (r.items == 1 ? "" : "s") + " required (got " +

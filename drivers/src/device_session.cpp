@@ -19,12 +19,6 @@ using core::DeviceConditionKind;
 using RealClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-std::string_view session_state_name(SessionState s) {
-  static constexpr std::array<std::string_view, 5> kNames{"disconnected", "opening", "handshaking",
-                                                          "streaming", "silent"};
-  return kNames[static_cast<std::size_t>(s)];
-}
-
 struct DeviceSession::Impl final : std::enable_shared_from_this<DeviceSession::Impl>,
                                    SerialLinkListener,
                                    protocols::DecoderSink {

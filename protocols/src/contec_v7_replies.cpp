@@ -141,28 +141,6 @@ std::optional<ContecCommand> contec_command_from_code(std::uint8_t code) {
   return std::nullopt;
 }
 
-std::string_view contec_command_name(ContecCommand c) {
-  switch (c) {
-    case ContecCommand::start_live:
-      return "start_live";
-    case ContecCommand::stop_live:
-      return "stop_live";
-    case ContecCommand::model:
-      return "model";
-    case ContecCommand::vendor:
-      return "vendor";
-    case ContecCommand::device_id:
-      return "device_id";
-    case ContecCommand::pi_support:
-      return "pi_support";
-    case ContecCommand::keep_alive:
-      return "keep_alive";
-    case ContecCommand::notice:
-      return "notice";
-  }
-  return "unknown";
-}
-
 std::optional<ContecV7CommandPacket> ContecV7CommandParser::push(std::uint8_t byte) {
   if ((byte & 0x80u) == 0) {
     // A type byte: whatever was pending is dropped; only command packets are of interest.

@@ -65,18 +65,6 @@ void emit(DecoderSink& sink, Channel c, int raw, int missing, ReadingFlags flags
 
 }  // namespace
 
-std::string_view nonin_protocol_name(NoninFormat format) {
-  switch (format) {
-    case NoninFormat::df2:
-      return "nonin-df2";
-    case NoninFormat::df7:
-      return "nonin-df7";
-    case NoninFormat::df8:
-      return "nonin-df8";
-  }
-  return "nonin";
-}
-
 core::ReadingFlags nonin_status_flags(std::uint8_t status) {
   return ReadingFlags::from_bits(kStatusTable[status]);
 }

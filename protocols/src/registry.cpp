@@ -1,7 +1,5 @@
 #include "vigil/protocols/registry.hpp"
 
-#include <array>
-
 #include "vigil/protocols/contec.hpp"
 #include "vigil/protocols/ge_s5.hpp"
 #include "vigil/protocols/masimo.hpp"
@@ -9,25 +7,36 @@
 #include "vigil/protocols/suntech.hpp"
 
 namespace vigil::protocols {
-namespace {
-constexpr std::array<std::string_view, 8> kNames{
-    "nonin-df2", "nonin-df7",    "nonin-df8", "contec-legacy",
-    "contec-v7", "masimo-ascii", "ge-s5",     "suntech",
-};
-}  // namespace
 
-std::span<const std::string_view> protocol_names() { return kNames; }
+std::span<const std::string_view> protocol_names() { return core::enum_names<ProtocolFamily>; }
+
+// The decoder part of a protocol's row (see protocol_family.hpp); no default, so a new family
+// without a decoder does not build.
+std::unique_ptr<Decoder> make_decoder(ProtocolFamily family) {
+  switch (family) {
+    case ProtocolFamily::nonin_df2:
+      return std::make_unique<NoninDecoder>(NoninFormat::df2);
+    case ProtocolFamily::nonin_df7:
+      return std::make_unique<NoninDecoder>(NoninFormat::df7);
+    case ProtocolFamily::nonin_df8:
+      return std::make_unique<NoninDecoder>(NoninFormat::df8);
+    case ProtocolFamily::contec_legacy:
+      return std::make_unique<ContecLegacyDecoder>();
+    case ProtocolFamily::contec_v7:
+      return std::make_unique<ContecV7Decoder>();
+    case ProtocolFamily::masimo_ascii:
+      return std::make_unique<MasimoAsciiDecoder>();
+    case ProtocolFamily::ge_s5:
+      return std::make_unique<GeS5Decoder>();
+    case ProtocolFamily::suntech:
+      return std::make_unique<SunTechDecoder>();
+  }
+  return nullptr;
+}
 
 std::unique_ptr<Decoder> make_decoder(std::string_view name) {
-  if (name == "nonin-df2") return std::make_unique<NoninDecoder>(NoninFormat::df2);
-  if (name == "nonin-df7") return std::make_unique<NoninDecoder>(NoninFormat::df7);
-  if (name == "nonin-df8") return std::make_unique<NoninDecoder>(NoninFormat::df8);
-  if (name == "contec-legacy") return std::make_unique<ContecLegacyDecoder>();
-  if (name == "contec-v7") return std::make_unique<ContecV7Decoder>();
-  if (name == "masimo-ascii") return std::make_unique<MasimoAsciiDecoder>();
-  if (name == "ge-s5") return std::make_unique<GeS5Decoder>();
-  if (name == "suntech") return std::make_unique<SunTechDecoder>();
-  return nullptr;
+  const auto family = protocol_from_name(name);
+  return family ? make_decoder(*family) : nullptr;
 }
 
 }  // namespace vigil::protocols

@@ -81,24 +81,6 @@ std::optional<SunTechCommand> command_of(const std::uint8_t* p) {
 
 }  // namespace
 
-std::string_view suntech_command_name(SunTechCommand command) {
-  switch (command) {
-    case SunTechCommand::start_adult:
-      return "start_adult";
-    case SunTechCommand::start_pediatric:
-      return "start_pediatric";
-    case SunTechCommand::start_neonatal:
-      return "start_neonatal";
-    case SunTechCommand::abort:
-      return "abort";
-    case SunTechCommand::get_cuff_pressure:
-      return "get_cuff_pressure";
-    case SunTechCommand::get_bp_data:
-      return "get_bp_data";
-  }
-  return "unknown";
-}
-
 void encode_command(SunTechCommand command, std::vector<std::uint8_t>& out) {
   auto start = [&](std::uint8_t cmd) {
     const std::array<std::uint8_t, 2> body{kSunTechHostStart, cmd};

@@ -5,17 +5,9 @@
 set -u
 VIGILCTL="$1"
 VIGIL="$2"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/../support/cli_test_lib.sh"
+WORK="$work"
 cd "$WORK" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-run() {  # run EXPECTED_RC CMD...: output in $OUT
-  local expected="$1"; shift
-  OUT="$(timeout 20 "$@" 2>&1)"; local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "exit $rc (expected $expected): $* -> $OUT"
-}
-expect_out() { grep -qE -- "$1" <<<"$OUT" || fail "output does not match '$1': $OUT"; }
 unchanged() { cmp -s "$1" "$2" || fail "$1 was changed or removed"; }
 export VIGIL_PASSWORD=admin-password-1 VIGIL_NEW_PASSWORD=admin-password-1
 
@@ -88,4 +80,4 @@ unchanged v.db v.copy
 run 2 env QT_QPA_PLATFORM=offscreen "$VIGIL" --demo --quit-after nan
 expect_out "--quit-after: must be a number of seconds"
 
-if [ "$failures" -eq 0 ]; then echo "all checks passed"; else exit 1; fi
+finish "all checks passed"

@@ -4,19 +4,11 @@
 # Usage: db_cli_test.sh VIGILCTL
 set -u
 VIGILCTL="$1"
-WORK="$(mktemp -d)"
-trap 'chmod -R u+w "$WORK"; rm -rf "$WORK"' EXIT
+run_timeout=0
+source "$(dirname "${BASH_SOURCE[0]}")/../support/cli_test_lib.sh"
+WORK="$work"
 DB="$WORK/vigil.db"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# run EXPECTED_RC CMD...: runs, captures stdout+stderr in $OUT, checks the exit status.
-run() {
-  local expected="$1"; shift
-  OUT="$("$@" 2>&1)"; local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "exit $rc (expected $expected): $* -> $OUT"
-}
-expect_out() { grep -qE -- "$1" <<<"$OUT" || fail "output does not match '$1': $OUT"; }
 
 run 0 env VIGIL_NEW_PASSWORD=admin-password-1 "$VIGILCTL" db init --db "$DB" --admin root
 expect_out "created .* with admin root"
@@ -124,8 +116,4 @@ expect_out "^ok [0-9]+ entries"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action='verify'")" = 2 ] \
   || fail "verifications not audited"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "db cli: all checks passed"
+finish "db cli: all checks passed"

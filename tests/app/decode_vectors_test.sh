@@ -3,7 +3,7 @@
 # Usage: decode_vectors_test.sh VIGILCTL
 set -uo pipefail
 vigilctl="$1"
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/../support/cli_test_lib.sh"
 
 # check NAME PROTOCOL HEXBYTES EXPECTED-SUBSTRING...
 check() {
@@ -14,9 +14,7 @@ check() {
         "$vigilctl" decode --protocol "$protocol")
   for want in "$@"; do
     if ! grep -qF -- "$want" <<<"$out"; then
-      echo "FAIL $name: missing $want"
-      echo "$out" | sed 's/^/    /'
-      failures=$((failures + 1))
+      fail "$name: missing $want" "$out"
     fi
   done
 }
@@ -29,9 +27,7 @@ check_text() {
   out=$(printf '%s\r\n' "$text" | "$vigilctl" decode --protocol "$protocol")
   for want in "$@"; do
     if ! grep -qF -- "$want" <<<"$out"; then
-      echo "FAIL $name: missing $want"
-      echo "$out" | sed 's/^/    /'
-      failures=$((failures + 1))
+      fail "$name: missing $want" "$out"
     fi
   done
 }
@@ -74,8 +70,4 @@ check_text masimo-rad8 masimo-ascii \
   '"channel":"spmet","value":null,' \
   '{"summary":{"frames":1,"bytes_discarded":0,"checksum_errors":0}}'
 
-if ((failures > 0)); then
-  echo "$failures expectation(s) failed"
-  exit 1
-fi
-echo "all decode vectors print their documented values"
+finish "all decode vectors print their documented values"

@@ -5,9 +5,12 @@
 set -euo pipefail
 vigilctl="$1"
 vigil="$2"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../support/cli_test_lib.sh"
+# Fail fast: each step needs the one before it.
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
 
 # Headless demo from just before the desaturation's SpO2 < 90 %, fast: a medium SpO2 alarm is
 # raised, named with its limit and value, and the session ends complete.

@@ -6,15 +6,7 @@ set -uo pipefail
 vigilctl="$1"
 source_dir="$2"
 default_file="$source_dir/core/profiles/default_alarm_profile.toml"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL $1"
-  [[ -n "${2:-}" ]] && echo "$2" | sed 's/^/    /'
-  failures=$((failures + 1))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/cli_test_lib.sh"
 
 # expect NAME WANT_RC COMMAND... ; then each line of $want must appear in stdout+stderr.
 expect() {
@@ -85,8 +77,4 @@ expect "profile show of a bad file" 1 "$vigilctl" profile show "$work/nohigh.tom
 want="subcommand is required"
 expect "profile without subcommand is a usage error" 2 "$vigilctl" profile
 
-if ((failures > 0)); then
-  echo "$failures expectation(s) failed"
-  exit 1
-fi
-echo "vigilctl profile show/check behave as documented"
+finish "vigilctl profile show/check behave as documented"

@@ -22,23 +22,14 @@
 #include <thread>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace vigil::drivers::test {
 
 // A fresh folder under /tmp, removed at the end.
-class TempDir {
+class TempDir : public vigil::test::TempDir {
  public:
-  TempDir() {
-    std::string templ = "/tmp/vigil-drv-XXXXXX";
-    path_ = mkdtemp(templ.data()) ? templ : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  TempDir() : vigil::test::TempDir("vigil-drv") {}
 };
 
 class PtyDevice {

@@ -22,6 +22,7 @@
 #include "vigil/drivers/session_protocol.hpp"
 #include "vigil/drivers/sim/pty_simulator.hpp"
 #include "vigil/drivers/sim/scenario.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 
 namespace vigil::drivers::test {
 
@@ -50,17 +51,36 @@ struct SimProtocol {
   double noise_speed = 0;  // 0: `speed`
 };
 
+// A family's test settings; no default, so a new protocol family needs its settings here.
+inline SimProtocol sim_protocol_for(protocols::ProtocolFamily family) {
+  using F = protocols::ProtocolFamily;
+  const std::string_view name = protocols::protocol_name(family);
+  switch (family) {
+    case F::nonin_df2:
+    case F::nonin_df7:
+      return {name, DeviceKind::oximeter, 10, true, 0.01, 75};
+    case F::nonin_df8:
+      return {name, DeviceKind::oximeter, 10, false, 0.01, 5, 100};
+    case F::contec_legacy:
+    case F::contec_v7:
+      return {name, DeviceKind::oximeter, 10, false, 0.01, 60};
+    case F::masimo_ascii:
+      return {name, DeviceKind::oximeter, 10, false, 0.01, 5};
+    case F::ge_s5:
+      return {name, DeviceKind::monitor, 20, true, 0.002, 3};
+    case F::suntech:
+      return {name, DeviceKind::nibp_module, 20, true, 0.01, 1};
+  }
+  return {name};
+}
+
+// Every protocol family, in the order of the protocol list.
 inline const std::vector<SimProtocol>& sim_protocols() {
-  static const std::vector<SimProtocol> table = {
-      {"nonin-df2", DeviceKind::oximeter, 10, true, 0.01, 75},
-      {"nonin-df7", DeviceKind::oximeter, 10, true, 0.01, 75},
-      {"nonin-df8", DeviceKind::oximeter, 10, false, 0.01, 5, 100},
-      {"contec-legacy", DeviceKind::oximeter, 10, false, 0.01, 60},
-      {"contec-v7", DeviceKind::oximeter, 10, false, 0.01, 60},
-      {"masimo-ascii", DeviceKind::oximeter, 10, false, 0.01, 5},
-      {"ge-s5", DeviceKind::monitor, 20, true, 0.002, 3},
-      {"suntech", DeviceKind::nibp_module, 20, true, 0.01, 1},
-  };
+  static const std::vector<SimProtocol> table = [] {
+    std::vector<SimProtocol> t;
+    for (const auto family : protocols::kProtocolFamilies) t.push_back(sim_protocol_for(family));
+    return t;
+  }();
   return table;
 }
 

@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "fuzz_harness.hpp"
 #include "vigil/protocols/decoder.hpp"
 
 namespace vigil::fuzz {
@@ -39,9 +40,6 @@ struct DecodedItems : protocols::DecoderSink {
 // `make()` returns a new decoder of the protocol under test.
 template <typename MakeDecoder>
 void check_confirmation(MakeDecoder make, std::span<const std::uint8_t> bytes, std::size_t chunk) {
-  const auto require = [](bool ok) {
-    if (!ok) std::abort();
-  };
   auto plain = make();
   auto chunked = make();
   auto whole = make();
@@ -49,10 +47,7 @@ void check_confirmation(MakeDecoder make, std::span<const std::uint8_t> bytes, s
   whole.set_confirmation(true);
   DecodedItems p, c, w;
   plain.feed(bytes, p);
-  for (std::size_t pos = 0; pos < bytes.size(); pos += chunk) {
-    chunked.feed(bytes.subspan(pos, std::min(chunk, bytes.size() - pos)), c);
-  }
-  whole.feed(bytes, w);
+  feed_chunked_and_whole(bytes, chunk, chunked, c, whole, w);
 
   require(whole.counters() == plain.counters() && chunked.counters() == plain.counters());
   require(c.readings == w.readings && c.conditions == w.conditions);

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "fuzz_harness.hpp"
 #include "vigil/protocols/ge_s5.hpp"
 
 namespace {
@@ -41,16 +42,14 @@ class CheckingSink : public protocols::DecoderSink {
   const protocols::Decoder& decoder_;
 };
 
-void require(bool ok) {
-  if (!ok) std::abort();
-}
+using fuzz::require;
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::size_t chunk = 1 + data[0] % 64;
-  const std::span<const std::uint8_t> input(data + 1, size - 1);
+  const std::size_t chunk = fuzz::chunk_size(data, 64);
+  const auto input = fuzz::stream_of(data, size);
 
   protocols::GeS5Decoder whole;
   CheckingSink whole_sink(whole);
@@ -61,15 +60,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   protocols::GeS5RequestParser parser_whole;
   protocols::GeS5RequestParser parser_chunked;
   (void)parser_whole.feed(input);
-  for (std::size_t pos = 0; pos < input.size(); pos += chunk) {
-    const auto part = input.subspan(pos, std::min(chunk, input.size() - pos));
+  fuzz::for_each_chunk(input, chunk, [&](auto part) {
     const auto before = chunked.counters();
     chunked.feed(part, chunked_sink);
     const auto& after = chunked.counters();
     require(after.frames >= before.frames && after.bytes_discarded >= before.bytes_discarded &&
             after.checksum_errors >= before.checksum_errors);
     (void)parser_chunked.feed(part);
-  }
+  });
 
   require(whole.counters() == chunked.counters());
   require(whole_sink.items == chunked_sink.items);

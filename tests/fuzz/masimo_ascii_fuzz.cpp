@@ -13,17 +13,15 @@
 #include <string>
 
 #include "confirmation_check.hpp"
+#include "fuzz_harness.hpp"
 #include "vigil/core/channel.hpp"
 #include "vigil/protocols/masimo.hpp"
 
 using namespace vigil;
 using namespace vigil::protocols;
+using fuzz::require;
 
 namespace {
-
-void check(bool ok) {
-  if (!ok) __builtin_trap();
-}
 
 // Folds every item into a hash, and checks each item as it arrives.
 class CheckingSink : public DecoderSink {
@@ -31,10 +29,10 @@ class CheckingSink : public DecoderSink {
   explicit CheckingSink(const Decoder& decoder) : decoder_(decoder) {}
 
   void on_reading(const core::Reading& r) override {
-    check(decoder_.counters().frames > 0 && r.device_time_s.has_value());
+    require(decoder_.counters().frames > 0 && r.device_time_s.has_value());
     const auto& info = core::channel_info(r.channel);
     if (r.value) {
-      check(std::isfinite(*r.value) && *r.value >= info.min_valid && *r.value <= info.max_valid);
+      require(std::isfinite(*r.value) && *r.value >= info.min_valid && *r.value <= info.max_valid);
     }
     mix(decoder_.counters().frames);
     mix(static_cast<std::uint64_t>(r.channel));
@@ -45,9 +43,9 @@ class CheckingSink : public DecoderSink {
     ++readings;
   }
   void on_condition(const core::DeviceCondition& c) override {
-    check(c.kind == core::DeviceConditionKind::low_battery ||
-          c.kind == core::DeviceConditionKind::device_alarm);
-    check(!c.detail.empty() && c.code.has_value());
+    require(c.kind == core::DeviceConditionKind::low_battery ||
+            c.kind == core::DeviceConditionKind::device_alarm);
+    require(!c.detail.empty() && c.code.has_value());
     mix(decoder_.counters().frames);
     mix(static_cast<std::uint64_t>(*c.code) * 2 + (c.active ? 1 : 0));
   }
@@ -69,28 +67,25 @@ void feed(MasimoAsciiDecoder& d, std::string_view s, DecoderSink& sink) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::size_t chunk = data[0] % 64 + 1;
-  const std::span<const std::uint8_t> input(data + 1, size - 1);
+  const std::size_t chunk = fuzz::chunk_size(data, 64);
+  const auto input = fuzz::stream_of(data, size);
 
   MasimoAsciiDecoder chunked;
   MasimoAsciiDecoder whole;
   CheckingSink chunked_sink(chunked);
   CheckingSink whole_sink(whole);
-  for (std::size_t pos = 0; pos < input.size(); pos += chunk) {
-    chunked.feed(input.subspan(pos, std::min(chunk, input.size() - pos)), chunked_sink);
-  }
-  whole.feed(input, whole_sink);
-  check(chunked.counters() == whole.counters());
-  check(chunked.buffered_bytes() == whole.buffered_bytes());
-  check(chunked_sink.hash == whole_sink.hash && chunked_sink.readings == whole_sink.readings);
+  fuzz::feed_chunked_and_whole(input, chunk, chunked, chunked_sink, whole, whole_sink);
+  require(chunked.counters() == whole.counters());
+  require(chunked.buffered_bytes() == whole.buffered_bytes());
+  require(chunked_sink.hash == whole_sink.hash && chunked_sink.readings == whole_sink.readings);
 
   const auto& c = whole.counters();
-  check(c.checksum_errors == 0);
-  check(whole.buffered_bytes() <= MasimoAsciiDecoder::max_line_length);
-  check(c.bytes_discarded + whole.buffered_bytes() <= input.size());
+  require(c.checksum_errors == 0);
+  require(whole.buffered_bytes() <= MasimoAsciiDecoder::max_line_length);
+  require(c.bytes_discarded + whole.buffered_bytes() <= input.size());
   // The shortest frame: "MM/DD/YY HH:MM:SS SPO2= BPM=" and a line end, 29 bytes.
-  check(c.frames * 29 <= input.size() - c.bytes_discarded - whole.buffered_bytes());
-  check(whole_sink.readings <= c.frames * 6);
+  require(c.frames * 29 <= input.size() - c.bytes_discarded - whole.buffered_bytes());
+  require(whole_sink.readings <= c.frames * 6);
 
   vigil::fuzz::check_confirmation([] { return MasimoAsciiDecoder{}; }, input, chunk);
 
@@ -103,9 +98,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string line;
   MasimoAsciiEncoder(MasimoLineFormat::radical5).encode_line(state, 1456181265, 0, 0, line);
   feed(whole, line, whole_sink);
-  check(whole.counters().frames == frames_before + 1);
-  check(whole.buffered_bytes() == 0);
-  check(whole_sink.last.channel == core::Channel::perfusion_index && !whole_sink.last.value);
-  check(whole_sink.last.device_time_s == 1456181265 && whole_sink.last.flags.empty());
+  require(whole.counters().frames == frames_before + 1);
+  require(whole.buffered_bytes() == 0);
+  require(whole_sink.last.channel == core::Channel::perfusion_index && !whole_sink.last.value);
+  require(whole_sink.last.device_time_s == 1456181265 && whole_sink.last.flags.empty());
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <span>
 
 #include "confirmation_check.hpp"
+#include "fuzz_harness.hpp"
 #include "vigil/core/channel.hpp"
 #include "vigil/protocols/nonin.hpp"
 
@@ -24,9 +25,7 @@ constexpr NoninFormat kFormat = NoninFormat::VIGIL_NONIN_FUZZ_FORMAT;
 
 constexpr bool kPackets = kFormat != NoninFormat::df8;
 
-void require(bool ok) {
-  if (!ok) std::abort();
-}
+using vigil::fuzz::require;
 
 // Checks each item and folds it into a digest, so two runs can be compared without storing.
 class CheckingSink : public vigil::protocols::DecoderSink {

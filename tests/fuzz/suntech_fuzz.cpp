@@ -9,17 +9,14 @@
 #include <cstdlib>
 #include <span>
 
+#include "fuzz_harness.hpp"
 #include "vigil/protocols/suntech.hpp"
 
 namespace {
 
 using namespace vigil;
 using namespace vigil::protocols;
-
-#define FUZZ_CHECK(cond)       \
-  do {                         \
-    if (!(cond)) std::abort(); \
-  } while (0)
+using fuzz::require;
 
 // Folds every item into a running digest and counts the bytes of the frames behind them.
 class DigestSink : public DecoderSink {
@@ -30,9 +27,9 @@ class DigestSink : public DecoderSink {
     mix(r.value ? static_cast<std::uint64_t>(*r.value) + 1 : 0);
     if (r.channel == core::Channel::cuff_pressure) {
       frame_bytes += kSunTechCuffLength;
-      FUZZ_CHECK(r.value.has_value());
+      require(r.value.has_value());
     }
-    if (r.value) FUZZ_CHECK(*r.value >= 0 && *r.value <= 65535);
+    if (r.value) require(*r.value >= 0 && *r.value <= 65535);
     last_bp_had_value = r.value.has_value();
   }
   void on_condition(const core::DeviceCondition& c) override {
@@ -41,10 +38,10 @@ class DigestSink : public DecoderSink {
     mix(c.detail.size());
     frame_bytes += kSunTechBpLength;
     if (c.kind == core::DeviceConditionKind::nibp_failed) {
-      FUZZ_CHECK(c.code.has_value() && *c.code != 0 && !c.detail.empty());
-      FUZZ_CHECK(!last_bp_had_value);
+      require(c.code.has_value() && *c.code != 0 && !c.detail.empty());
+      require(!last_bp_had_value);
     } else {
-      FUZZ_CHECK(c.kind == core::DeviceConditionKind::nibp_done && last_bp_had_value);
+      require(c.kind == core::DeviceConditionKind::nibp_done && last_bp_had_value);
     }
   }
   void on_reply(const DeviceReply& r) override {
@@ -76,25 +73,21 @@ std::size_t command_length(SunTechCommand c) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::size_t chunk = data[0] % 32 + 1;
-  const std::span<const std::uint8_t> stream(data + 1, size - 1);
+  const std::size_t chunk = fuzz::chunk_size(data, 32);
+  const auto stream = fuzz::stream_of(data, size);
 
   SunTechDecoder whole;
   DigestSink whole_sink;
-  whole.feed(stream, whole_sink);
-
   SunTechDecoder chunked;
   DigestSink chunked_sink;
-  for (std::size_t pos = 0; pos < stream.size(); pos += chunk) {
-    chunked.feed(stream.subspan(pos, std::min(chunk, stream.size() - pos)), chunked_sink);
-  }
-  FUZZ_CHECK(whole.counters() == chunked.counters());
-  FUZZ_CHECK(whole_sink.digest == chunked_sink.digest);
-  FUZZ_CHECK(whole.buffered_bytes() == chunked.buffered_bytes());
-  FUZZ_CHECK(whole.buffered_bytes() < kSunTechBpLength);
-  FUZZ_CHECK(whole_sink.frame_bytes + whole.counters().bytes_discarded + whole.buffered_bytes() ==
-             stream.size());
-  FUZZ_CHECK(whole.counters().checksum_errors <= whole.counters().bytes_discarded);
+  fuzz::feed_chunked_and_whole(stream, chunk, chunked, chunked_sink, whole, whole_sink);
+  require(whole.counters() == chunked.counters());
+  require(whole_sink.digest == chunked_sink.digest);
+  require(whole.buffered_bytes() == chunked.buffered_bytes());
+  require(whole.buffered_bytes() < kSunTechBpLength);
+  require(whole_sink.frame_bytes + whole.counters().bytes_discarded + whole.buffered_bytes() ==
+          stream.size());
+  require(whole.counters().checksum_errors <= whole.counters().bytes_discarded);
 
   // The device-side parser on the same bytes, byte by byte against chunked.
   SunTechCommandParser a;
@@ -106,11 +99,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     command_bytes += command_length(c);
     digest_a = digest_a * 7 + static_cast<std::uint64_t>(c) + 1;
   });
-  for (std::size_t pos = 0; pos < stream.size(); pos += chunk) {
-    b.feed(stream.subspan(pos, std::min(chunk, stream.size() - pos)),
+  fuzz::for_each_chunk(stream, chunk, [&](auto part) {
+    b.feed(part,
            [&](SunTechCommand c) { digest_b = digest_b * 7 + static_cast<std::uint64_t>(c) + 1; });
-  }
-  FUZZ_CHECK(a.counters() == b.counters() && digest_a == digest_b);
-  FUZZ_CHECK(command_bytes + a.counters().bytes_discarded + a.buffered_bytes() == stream.size());
+  });
+  require(a.counters() == b.counters() && digest_a == digest_b);
+  require(command_bytes + a.counters().bytes_discarded + a.buffered_bytes() == stream.size());
   return 0;
 }

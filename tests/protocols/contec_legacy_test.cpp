@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include "protocols/contec_test_support.hpp"
 #include "protocols/decoder_test_support.hpp"
 #include "vigil/protocols/contec.hpp"
 
@@ -18,37 +19,8 @@ using test::RecordingSink;
 
 namespace {
 
-// The readings of one frame, rebuilt from the sink.
-struct LegacyFrame {
-  std::optional<double> pleth, pulse, spo2;
-  ReadingFlags flags;  // those of the pleth reading (the frame's own flags)
-  int readings = 0;
-  bool operator==(const LegacyFrame&) const = default;
-};
-
-std::vector<LegacyFrame> frames_of(const RecordingSink& sink) {
-  std::map<std::uint64_t, LegacyFrame> by_seq;
-  for (const auto& r : sink.readings) {
-    auto& f = by_seq[r.seq];
-    ++f.readings;
-    switch (r.reading.channel) {
-      case Channel::pleth:
-        f.pleth = r.reading.value, f.flags = r.reading.flags;
-        break;
-      case Channel::pulse_rate:
-        f.pulse = r.reading.value;
-        break;
-      case Channel::spo2:
-        f.spo2 = r.reading.value;
-        break;
-      default:
-        ADD_FAILURE() << "unexpected channel";
-    }
-  }
-  std::vector<LegacyFrame> out;
-  for (auto& [seq, f] : by_seq) out.push_back(f);
-  return out;
-}
+using LegacyFrame = test::ContecFrame;
+constexpr auto frames_of = test::contec_frames_of;
 
 std::vector<LegacyFrame> decode(std::span<const std::uint8_t> bytes, ContecLegacyDecoder& dec) {
   RecordingSink sink(dec);

@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include "protocols/contec_test_support.hpp"
 #include "protocols/decoder_test_support.hpp"
 #include "vigil/protocols/contec.hpp"
 
@@ -18,40 +19,8 @@ using test::RecordingSink;
 
 namespace {
 
-struct V7Frame {
-  std::optional<double> pleth, pulse, spo2, pi;
-  ReadingFlags flags;  // those of the pleth reading (the frame's own flags)
-  int readings = 0;
-  bool operator==(const V7Frame&) const = default;
-};
-
-// Live frames in stream order (reply packets have no readings and leave no entry).
-std::vector<V7Frame> frames_of(const RecordingSink& sink) {
-  std::map<std::uint64_t, V7Frame> by_seq;
-  for (const auto& r : sink.readings) {
-    auto& f = by_seq[r.seq];
-    ++f.readings;
-    switch (r.reading.channel) {
-      case Channel::pleth:
-        f.pleth = r.reading.value, f.flags = r.reading.flags;
-        break;
-      case Channel::pulse_rate:
-        f.pulse = r.reading.value;
-        break;
-      case Channel::spo2:
-        f.spo2 = r.reading.value;
-        break;
-      case Channel::perfusion_index:
-        f.pi = r.reading.value;
-        break;
-      default:
-        ADD_FAILURE() << "unexpected channel";
-    }
-  }
-  std::vector<V7Frame> out;
-  for (auto& [seq, f] : by_seq) out.push_back(f);
-  return out;
-}
+using V7Frame = test::ContecFrame;
+constexpr auto frames_of = test::contec_frames_of;
 
 struct V7Sample {
   OximeterState state;

@@ -7,6 +7,7 @@
 #include <array>
 
 #include "protocols/decoder_test_support.hpp"
+#include "protocols/nonin_test_support.hpp"
 #include "vigil/protocols/nonin.hpp"
 
 namespace vigil::protocols {
@@ -19,16 +20,7 @@ using test::RecordingSink;
 using Bytes = std::vector<std::uint8_t>;
 using Values = std::vector<std::optional<double>>;
 
-void append_frame(Bytes& out, NoninFormat f, int status, int pleth, int flt) {
-  std::array<std::uint8_t, 4> b{};
-  if (f == NoninFormat::df2) {
-    b = {0x01, std::uint8_t(status), std::uint8_t(pleth), std::uint8_t(flt)};
-  } else {
-    b = {std::uint8_t(status), std::uint8_t(pleth >> 8), std::uint8_t(pleth), std::uint8_t(flt)};
-  }
-  out.insert(out.end(), b.begin(), b.end());
-  out.push_back(std::uint8_t(b[0] + b[1] + b[2] + b[3]));
-}
+constexpr auto append_frame = test::append_nonin_frame;
 
 // A packet with the FLOAT layout of docs/devices.md: rate, SpO2, firmware 49 (a plausible SpO2 if
 // read one frame off), STAT2 and the other frames filled with values that are not the SpO2.

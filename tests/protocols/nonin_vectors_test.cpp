@@ -6,6 +6,7 @@
 #include <array>
 
 #include "protocols/decoder_test_support.hpp"
+#include "protocols/nonin_test_support.hpp"
 #include "vigil/protocols/nonin.hpp"
 
 namespace vigil::protocols {
@@ -17,16 +18,7 @@ using test::bytes_of;
 using test::RecordingSink;
 using Bytes = std::vector<std::uint8_t>;
 
-void append_frame(Bytes& out, NoninFormat f, int status, int pleth, int flt) {
-  std::array<std::uint8_t, 4> b{};
-  if (f == NoninFormat::df2) {
-    b = {0x01, std::uint8_t(status), std::uint8_t(pleth), std::uint8_t(flt)};
-  } else {
-    b = {std::uint8_t(status), std::uint8_t(pleth >> 8), std::uint8_t(pleth), std::uint8_t(flt)};
-  }
-  out.insert(out.end(), b.begin(), b.end());
-  out.push_back(std::uint8_t(b[0] + b[1] + b[2] + b[3]));
-}
+constexpr auto append_frame = test::append_nonin_frame;
 
 // One packet of 25 frames: FLOAT of frame i (1-based) = floats[i], STATUS 0x80 | extra, SYNC on
 // frame 1, pleth = 10 * frame number.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "counting_sink.hpp"
 #include "vigil/protocols/contec.hpp"
 
 namespace {
@@ -14,17 +15,7 @@ namespace {
 using namespace vigil;
 using namespace vigil::protocols;
 
-class CountingSink : public DecoderSink {
- public:
-  void on_reading(const core::Reading& r) override {
-    ++readings;
-    if (r.value) sum += *r.value;
-  }
-  void on_condition(const core::DeviceCondition&) override { ++conditions; }
-  std::uint64_t readings = 0;
-  std::uint64_t conditions = 0;
-  double sum = 0;
-};
+using vigil::bench::CountingSink;
 
 template <typename Encode>
 std::vector<std::uint8_t> build_stream(std::size_t target_bytes, Encode encode) {

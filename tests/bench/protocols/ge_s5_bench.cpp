@@ -7,21 +7,14 @@
 #include <random>
 #include <vector>
 
+#include "counting_sink.hpp"
 #include "vigil/protocols/ge_s5.hpp"
 
 namespace {
 
 using namespace vigil;
 
-class CountingSink : public protocols::DecoderSink {
- public:
-  void on_reading(const core::Reading& r) override {
-    readings += 1;
-    benchmark::DoNotOptimize(r.value);
-  }
-  void on_condition(const core::DeviceCondition&) override {}
-  std::uint64_t readings = 0;
-};
+using vigil::bench::CountingSink;
 
 std::vector<std::uint8_t> build_stream(std::size_t target_bytes) {
   std::mt19937 rng(42);

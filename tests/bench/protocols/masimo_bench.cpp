@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "counting_sink.hpp"
 #include "vigil/protocols/masimo.hpp"
 
 namespace {
@@ -17,17 +18,7 @@ namespace {
 using namespace vigil;
 using namespace vigil::protocols;
 
-class CountingSink : public DecoderSink {
- public:
-  void on_reading(const core::Reading& r) override {
-    ++readings;
-    if (r.value) sum += *r.value;
-  }
-  void on_condition(const core::DeviceCondition&) override { ++conditions; }
-  std::uint64_t readings = 0;
-  std::uint64_t conditions = 0;
-  double sum = 0;
-};
+using vigil::bench::CountingSink;
 
 const std::vector<std::uint8_t>& stream() {
   static const std::vector<std::uint8_t> bytes = [] {

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "counting_sink.hpp"
 #include "vigil/protocols/nonin.hpp"
 
 namespace {
@@ -21,17 +22,7 @@ constexpr std::size_t kStreamBytes = 8u << 20;
 constexpr std::size_t kReadSize = 4096;
 
 // Keeps the decoder's output observable so the compiler cannot drop it.
-class CountingSink : public vigil::protocols::DecoderSink {
- public:
-  void on_reading(const vigil::core::Reading& r) override {
-    ++readings;
-    if (r.value) sum += *r.value;
-  }
-  void on_condition(const vigil::core::DeviceCondition&) override { ++conditions; }
-  std::uint64_t readings = 0;
-  std::uint64_t conditions = 0;
-  double sum = 0;
-};
+using vigil::bench::CountingSink;
 
 std::vector<std::uint8_t> build_stream(NoninFormat format) {
   NoninEncoder encoder(format);

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "counting_sink.hpp"
 #include "vigil/protocols/suntech.hpp"
 
 namespace {
@@ -43,19 +44,7 @@ const std::vector<std::uint8_t>& module_stream() {
   return stream;
 }
 
-class CountingSink : public DecoderSink {
- public:
-  void on_reading(const core::Reading& r) override {
-    ++readings;
-    if (r.value) sum += *r.value;
-  }
-  void on_condition(const core::DeviceCondition&) override { ++conditions; }
-  void on_reply(const DeviceReply& r) override { replies += static_cast<std::uint64_t>(r.code); }
-  std::uint64_t readings = 0;
-  std::uint64_t conditions = 0;
-  std::uint64_t replies = 0;
-  double sum = 0;
-};
+using vigil::bench::CountingSink;
 
 // Feeds the stream in serial-read-sized chunks (the driver hands over what one read returned).
 void decode_in_chunks(benchmark::State& state, std::size_t chunk) {

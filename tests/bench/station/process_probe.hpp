@@ -22,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 extern char** environ;
 
 namespace vigil::bench {
@@ -154,26 +156,7 @@ inline long status_kb(pid_t pid, const std::string& key) {
 }
 
 // A fresh 0700 folder under /tmp (also a good XDG_RUNTIME_DIR), removed at the end.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& prefix) {
-    std::string templ = "/tmp/" + prefix + "-XXXXXX";
-    if (::mkdtemp(templ.data()) != nullptr) path_ = templ;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!keep_) std::filesystem::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-  void keep() { keep_ = true; }
-
- private:
-  std::string path_;
-  bool keep_ = false;
-};
+using ScratchDir = vigil::test::TempDir;
 
 // The value of `--name VALUE` in argv, or `fallback`.
 inline std::string option(int argc, char** argv, const std::string& name,

@@ -12,13 +12,28 @@
 
 #include "vigil/core/alarm_condition.hpp"
 #include "vigil/core/alarm_profile.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 
 namespace vigil::core {
 
 enum class AlarmColour : std::uint8_t { none, cyan, yellow, red };
 
-std::string_view alarm_colour_name(AlarmColour c);  // "none", "cyan", "yellow", "red"
+// "none", "cyan", "yellow", "red"
+constexpr std::string_view alarm_colour_name(AlarmColour v) {
+  switch (v) {
+    case AlarmColour::none:
+      return "none";
+    case AlarmColour::cyan:
+      return "cyan";
+    case AlarmColour::yellow:
+      return "yellow";
+    case AlarmColour::red:
+      return "red";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(AlarmColour v) { return alarm_colour_name(v); }
 
 struct VisualPattern {
   AlarmColour colour = AlarmColour::none;
@@ -47,7 +62,24 @@ enum class AudioState : std::uint8_t {
   low_played,    // only low-priority conditions remain and their one burst has played
 };
 
-std::string_view audio_state_name(AudioState s);
+constexpr std::string_view audio_state_name(AudioState v) {
+  switch (v) {
+    case AudioState::sounding:
+      return "sounding";
+    case AudioState::no_condition:
+      return "no_condition";
+    case AudioState::acknowledged:
+      return "acknowledged";
+    case AudioState::audio_paused:
+      return "audio_paused";
+    case AudioState::alarm_off:
+      return "alarm_off";
+    case AudioState::low_played:
+      return "low_played";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(AudioState v) { return audio_state_name(v); }
 
 // One condition on the screen.
 struct AnnunciatedCondition {

@@ -11,6 +11,7 @@
 
 #include "vigil/core/alarm_condition.hpp"
 #include "vigil/core/alarm_profile.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 
 namespace vigil::core {
@@ -35,9 +36,36 @@ enum class AlarmEventKind : std::uint8_t {
   alarm_off_reminder,  // a channel's alarms are still off (every profile.alarm_off_reminder)
 };
 
-inline constexpr std::size_t alarm_event_kind_count = 11;
-
-std::string_view alarm_event_kind_name(AlarmEventKind k);  // "raised", "de_escalated", ...
+// "raised", "de_escalated", ...
+constexpr std::string_view alarm_event_kind_name(AlarmEventKind v) {
+  switch (v) {
+    case AlarmEventKind::raised:
+      return "raised";
+    case AlarmEventKind::escalated:
+      return "escalated";
+    case AlarmEventKind::de_escalated:
+      return "de_escalated";
+    case AlarmEventKind::cleared:
+      return "cleared";
+    case AlarmEventKind::acknowledged:
+      return "acknowledged";
+    case AlarmEventKind::latched_cleared:
+      return "latched_cleared";
+    case AlarmEventKind::audio_paused:
+      return "audio_paused";
+    case AlarmEventKind::audio_resumed:
+      return "audio_resumed";
+    case AlarmEventKind::alarm_off:
+      return "alarm_off";
+    case AlarmEventKind::alarm_on:
+      return "alarm_on";
+    case AlarmEventKind::alarm_off_reminder:
+      return "alarm_off_reminder";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(AlarmEventKind v) { return alarm_event_kind_name(v); }
+inline constexpr std::size_t alarm_event_kind_count = core::enum_count<AlarmEventKind>();
 
 struct AlarmEvent {
   AlarmEventKind kind = AlarmEventKind::raised;

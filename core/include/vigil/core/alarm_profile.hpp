@@ -11,14 +11,29 @@
 #include <vector>
 
 #include "vigil/core/channel.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/session_phase.hpp"
 
 namespace vigil::core {
 
 enum class AlarmPriority : std::uint8_t { low, medium, high };
 
-std::string_view alarm_priority_name(AlarmPriority p);  // "low", "medium", "high"
-std::optional<AlarmPriority> alarm_priority_from_name(std::string_view name);
+// "low", "medium", "high"
+constexpr std::string_view alarm_priority_name(AlarmPriority v) {
+  switch (v) {
+    case AlarmPriority::low:
+      return "low";
+    case AlarmPriority::medium:
+      return "medium";
+    case AlarmPriority::high:
+      return "high";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(AlarmPriority v) { return alarm_priority_name(v); }
+constexpr std::optional<AlarmPriority> alarm_priority_from_name(std::string_view name) {
+  return core::enum_from_name<AlarmPriority>(name);
+}
 
 // Which side of the threshold is the alarm side.
 enum class LimitComparison : std::uint8_t {
@@ -28,8 +43,24 @@ enum class LimitComparison : std::uint8_t {
   at_or_above,  // value >= threshold
 };
 
-std::string_view limit_comparison_name(LimitComparison c);  // "below", "at_or_below", ...
-std::optional<LimitComparison> limit_comparison_from_name(std::string_view name);
+// "below", "at_or_below", ...
+constexpr std::string_view limit_comparison_name(LimitComparison v) {
+  switch (v) {
+    case LimitComparison::below:
+      return "below";
+    case LimitComparison::at_or_below:
+      return "at_or_below";
+    case LimitComparison::above:
+      return "above";
+    case LimitComparison::at_or_above:
+      return "at_or_above";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(LimitComparison v) { return limit_comparison_name(v); }
+constexpr std::optional<LimitComparison> limit_comparison_from_name(std::string_view name) {
+  return core::enum_from_name<LimitComparison>(name);
+}
 
 // One physiological limit tier, e.g. SpO2 < 90 % medium after 10 s. A channel may have several
 // tiers on each side (SpO2 < 90 medium, SpO2 <= 85 high). NIBP tiers are evaluated once per
@@ -60,10 +91,30 @@ enum class TechnicalCondition : std::uint8_t {
   recording_behind,  // the recorder dropped vitals
 };
 
-inline constexpr std::size_t technical_condition_count = 7;
-
-std::string_view technical_condition_name(TechnicalCondition c);
-std::optional<TechnicalCondition> technical_condition_from_name(std::string_view name);
+constexpr std::string_view technical_condition_name(TechnicalCondition v) {
+  switch (v) {
+    case TechnicalCondition::sensor_off:
+      return "sensor_off";
+    case TechnicalCondition::no_data:
+      return "no_data";
+    case TechnicalCondition::disconnected:
+      return "disconnected";
+    case TechnicalCondition::low_battery:
+      return "low_battery";
+    case TechnicalCondition::nibp_failed:
+      return "nibp_failed";
+    case TechnicalCondition::bp_overdue:
+      return "bp_overdue";
+    case TechnicalCondition::recording_behind:
+      return "recording_behind";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(TechnicalCondition v) { return technical_condition_name(v); }
+inline constexpr std::size_t technical_condition_count = core::enum_count<TechnicalCondition>();
+constexpr std::optional<TechnicalCondition> technical_condition_from_name(std::string_view name) {
+  return core::enum_from_name<TechnicalCondition>(name);
+}
 
 struct TechnicalRule {
   TechnicalCondition condition = TechnicalCondition::disconnected;

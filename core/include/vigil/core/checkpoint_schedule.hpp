@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 #include "vigil/core/session_bp_reading.hpp"
 
@@ -46,8 +47,38 @@ enum class CheckpointState : std::uint8_t {
   overdue,  // not met and past deadline + grace
 };
 
-std::string_view checkpoint_kind_name(CheckpointKind k);    // "pre_dose_bp", ...
-std::string_view checkpoint_state_name(CheckpointState s);  // "upcoming", "due", ...
+// "pre_dose_bp", ...
+constexpr std::string_view checkpoint_kind_name(CheckpointKind v) {
+  switch (v) {
+    case CheckpointKind::pre_dose_bp:
+      return "pre_dose_bp";
+    case CheckpointKind::post_dose_bp:
+      return "post_dose_bp";
+    case CheckpointKind::infusion_bp:
+      return "infusion_bp";
+    case CheckpointKind::observation_bp:
+      return "observation_bp";
+    case CheckpointKind::discharge_bp:
+      return "discharge_bp";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(CheckpointKind v) { return checkpoint_kind_name(v); }
+// "upcoming", "due", ...
+constexpr std::string_view checkpoint_state_name(CheckpointState v) {
+  switch (v) {
+    case CheckpointState::upcoming:
+      return "upcoming";
+    case CheckpointState::due:
+      return "due";
+    case CheckpointState::met:
+      return "met";
+    case CheckpointState::overdue:
+      return "overdue";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(CheckpointState v) { return checkpoint_state_name(v); }
 
 struct CheckpointSchedule {
   std::chrono::minutes pre_dose_bp_due_within{30};   // after entering pre-dose

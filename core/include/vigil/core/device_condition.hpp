@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 
 namespace vigil::core {
@@ -22,10 +23,36 @@ enum class DeviceConditionKind : std::uint8_t {
   recording_behind,  // the recorder dropped vitals
 };
 
-inline constexpr std::size_t device_condition_kind_count = 10;
-
-std::string_view device_condition_name(DeviceConditionKind k);
-std::optional<DeviceConditionKind> device_condition_from_name(std::string_view name);
+constexpr std::string_view device_condition_name(DeviceConditionKind v) {
+  switch (v) {
+    case DeviceConditionKind::sensor_off:
+      return "sensor_off";
+    case DeviceConditionKind::sensor_fault:
+      return "sensor_fault";
+    case DeviceConditionKind::disconnected:
+      return "disconnected";
+    case DeviceConditionKind::connected:
+      return "connected";
+    case DeviceConditionKind::no_data:
+      return "no_data";
+    case DeviceConditionKind::low_battery:
+      return "low_battery";
+    case DeviceConditionKind::nibp_failed:
+      return "nibp_failed";
+    case DeviceConditionKind::nibp_done:
+      return "nibp_done";
+    case DeviceConditionKind::device_alarm:
+      return "device_alarm";
+    case DeviceConditionKind::recording_behind:
+      return "recording_behind";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(DeviceConditionKind v) { return device_condition_name(v); }
+inline constexpr std::size_t device_condition_kind_count = core::enum_count<DeviceConditionKind>();
+constexpr std::optional<DeviceConditionKind> device_condition_from_name(std::string_view name) {
+  return core::enum_from_name<DeviceConditionKind>(name);
+}
 
 struct DeviceCondition {
   DeviceConditionKind kind = DeviceConditionKind::no_data;

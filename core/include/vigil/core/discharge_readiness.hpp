@@ -22,6 +22,7 @@
 
 #include "vigil/core/alarm_profile.hpp"
 #include "vigil/core/dose_route.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 #include "vigil/core/session_bp_reading.hpp"
 
@@ -75,7 +76,24 @@ enum class DischargeCriterion : std::uint8_t {
   discharge_bp,
 };
 
-std::string_view discharge_criterion_name(DischargeCriterion c);
+constexpr std::string_view discharge_criterion_name(DischargeCriterion v) {
+  switch (v) {
+    case DischargeCriterion::minimum_observation:
+      return "minimum_observation";
+    case DischargeCriterion::sedation:
+      return "sedation";
+    case DischargeCriterion::vitals:
+      return "vitals";
+    case DischargeCriterion::aldrete:
+      return "aldrete";
+    case DischargeCriterion::escort:
+      return "escort";
+    case DischargeCriterion::discharge_bp:
+      return "discharge_bp";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(DischargeCriterion v) { return discharge_criterion_name(v); }
 
 struct UnmetDischargeCriterion {
   DischargeCriterion criterion = DischargeCriterion::minimum_observation;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
+
 namespace vigil::core {
 
 struct ClinicianOverride {
@@ -27,7 +29,18 @@ enum class DoseDecision : std::uint8_t {
   refused,
 };
 
-std::string_view dose_decision_name(DoseDecision d);
+constexpr std::string_view dose_decision_name(DoseDecision v) {
+  switch (v) {
+    case DoseDecision::accepted:
+      return "accepted";
+    case DoseDecision::accepted_with_override:
+      return "accepted_with_override";
+    case DoseDecision::refused:
+      return "refused";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(DoseDecision v) { return dose_decision_name(v); }
 
 struct DoseCheckResult {
   DoseDecision decision = DoseDecision::refused;

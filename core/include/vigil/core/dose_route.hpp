@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
+
 namespace vigil::core {
 
 enum class DoseRoute : std::uint8_t {
@@ -16,10 +18,27 @@ enum class DoseRoute : std::uint8_t {
   esketamine_nasal,  // esketamine nasal spray (SPRAVATO), 28 mg per device
 };
 
-inline constexpr std::size_t dose_route_count = 5;
-
-std::string_view dose_route_name(DoseRoute r);   // "iv", "im", "sublingual", "oral", ...
+// "iv", "im", "sublingual", "oral", ...
+constexpr std::string_view dose_route_name(DoseRoute v) {
+  switch (v) {
+    case DoseRoute::iv:
+      return "iv";
+    case DoseRoute::im:
+      return "im";
+    case DoseRoute::sublingual:
+      return "sublingual";
+    case DoseRoute::oral:
+      return "oral";
+    case DoseRoute::esketamine_nasal:
+      return "esketamine_nasal";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(DoseRoute v) { return dose_route_name(v); }
+inline constexpr std::size_t dose_route_count = core::enum_count<DoseRoute>();
+constexpr std::optional<DoseRoute> dose_route_from_name(std::string_view name) {
+  return core::enum_from_name<DoseRoute>(name);
+}
 std::string_view dose_route_label(DoseRoute r);  // "IV", "IM", ... for messages
-std::optional<DoseRoute> dose_route_from_name(std::string_view name);
 
 }  // namespace vigil::core

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/session_bp_reading.hpp"
 
 namespace vigil::core {
@@ -26,9 +27,30 @@ enum class PreDoseItem : std::uint8_t {
   rems_enrollment_verified,  // esketamine REMS: patient enrolled (not required by default)
 };
 
-inline constexpr std::size_t pre_dose_item_count = 8;
-
-std::string_view pre_dose_item_name(PreDoseItem item);         // "identity_confirmed", ...
+// "identity_confirmed", ...
+constexpr std::string_view pre_dose_item_name(PreDoseItem v) {
+  switch (v) {
+    case PreDoseItem::identity_confirmed:
+      return "identity_confirmed";
+    case PreDoseItem::consent_confirmed:
+      return "consent_confirmed";
+    case PreDoseItem::fasting_confirmed:
+      return "fasting_confirmed";
+    case PreDoseItem::medication_review_done:
+      return "medication_review_done";
+    case PreDoseItem::baseline_bp_recorded:
+      return "baseline_bp_recorded";
+    case PreDoseItem::escort_arranged:
+      return "escort_arranged";
+    case PreDoseItem::no_driving_acknowledged:
+      return "no_driving_acknowledged";
+    case PreDoseItem::rems_enrollment_verified:
+      return "rems_enrollment_verified";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(PreDoseItem v) { return pre_dose_item_name(v); }
+inline constexpr std::size_t pre_dose_item_count = core::enum_count<PreDoseItem>();
 std::string_view pre_dose_item_description(PreDoseItem item);  // text for the nurse
 
 struct PreDoseChecklistConfig {

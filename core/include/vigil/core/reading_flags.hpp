@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
+
 namespace vigil::core {
 
 enum class ReadingFlag : std::uint8_t {
@@ -28,9 +30,51 @@ enum class ReadingFlag : std::uint8_t {
   value_out_of_range,  // device reports under/over range
 };
 
-inline constexpr std::size_t reading_flag_count = 19;
-
-std::string_view reading_flag_name(ReadingFlag f);
+constexpr std::string_view reading_flag_name(ReadingFlag v) {
+  switch (v) {
+    case ReadingFlag::sensor_off:
+      return "sensor_off";
+    case ReadingFlag::sensor_disconnected:
+      return "sensor_disconnected";
+    case ReadingFlag::sensor_fault:
+      return "sensor_fault";
+    case ReadingFlag::searching:
+      return "searching";
+    case ReadingFlag::searching_too_long:
+      return "searching_too_long";
+    case ReadingFlag::artifact:
+      return "artifact";
+    case ReadingFlag::out_of_track:
+      return "out_of_track";
+    case ReadingFlag::low_perfusion:
+      return "low_perfusion";
+    case ReadingFlag::interference:
+      return "interference";
+    case ReadingFlag::low_signal_quality:
+      return "low_signal_quality";
+    case ReadingFlag::spo2_dropping:
+      return "spo2_dropping";
+    case ReadingFlag::pulse_beep:
+      return "pulse_beep";
+    case ReadingFlag::smartpoint:
+      return "smartpoint";
+    case ReadingFlag::device_alarm:
+      return "device_alarm";
+    case ReadingFlag::device_alarm_silenced:
+      return "device_alarm_silenced";
+    case ReadingFlag::stale:
+      return "stale";
+    case ReadingFlag::measuring:
+      return "measuring";
+    case ReadingFlag::calibrating:
+      return "calibrating";
+    case ReadingFlag::value_out_of_range:
+      return "value_out_of_range";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(ReadingFlag v) { return reading_flag_name(v); }
+inline constexpr std::size_t reading_flag_count = core::enum_count<ReadingFlag>();
 
 // A small bit set of ReadingFlag; trivially copyable, no allocation.
 class ReadingFlags {

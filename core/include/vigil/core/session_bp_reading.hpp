@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 
 namespace vigil::core {
@@ -15,7 +16,17 @@ enum class BpSource : std::uint8_t {
   manual,  // entered by a nurse (e.g. a manual cuff), with the time it was taken
 };
 
-std::string_view bp_source_name(BpSource s);  // "device", "manual"
+// "device", "manual"
+constexpr std::string_view bp_source_name(BpSource v) {
+  switch (v) {
+    case BpSource::device:
+      return "device";
+    case BpSource::manual:
+      return "manual";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(BpSource v) { return bp_source_name(v); }
 
 struct BpReading {
   double systolic_mmhg = 0;

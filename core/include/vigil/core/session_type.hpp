@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
+
 namespace vigil::core {
 
 using SessionId = std::int64_t;
@@ -16,10 +18,21 @@ enum class SessionType : std::uint8_t {
   integration,
 };
 
-inline constexpr std::size_t session_type_count = 2;
-
-std::string_view session_type_name(SessionType t);  // "dosing", "integration"
-std::optional<SessionType> session_type_from_name(std::string_view name);
+// "dosing", "integration"
+constexpr std::string_view session_type_name(SessionType v) {
+  switch (v) {
+    case SessionType::dosing:
+      return "dosing";
+    case SessionType::integration:
+      return "integration";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(SessionType v) { return session_type_name(v); }
+inline constexpr std::size_t session_type_count = core::enum_count<SessionType>();
+constexpr std::optional<SessionType> session_type_from_name(std::string_view name) {
+  return core::enum_from_name<SessionType>(name);
+}
 
 // Checks the link between sessions: an integration session must name the dosing session it
 // follows (and that session must be a dosing session); a dosing session links to nothing.

@@ -15,9 +15,31 @@
 namespace vigil::db {
 
 enum class NoteType : std::uint8_t { preparation, dosing, integration };
-std::string_view note_type_name(NoteType t);
+constexpr std::string_view note_type_name(NoteType v) {
+  switch (v) {
+    case NoteType::preparation:
+      return "preparation";
+    case NoteType::dosing:
+      return "dosing";
+    case NoteType::integration:
+      return "integration";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(NoteType v) { return note_type_name(v); }
 enum class SignatureMeaning : std::uint8_t { authored, reviewed, approved };
-std::string_view signature_meaning_name(SignatureMeaning m);
+constexpr std::string_view signature_meaning_name(SignatureMeaning v) {
+  switch (v) {
+    case SignatureMeaning::authored:
+      return "authored";
+    case SignatureMeaning::reviewed:
+      return "reviewed";
+    case SignatureMeaning::approved:
+      return "approved";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(SignatureMeaning v) { return signature_meaning_name(v); }
 
 RowId draft_note(Store& store, const Actor& actor, RowId session_id, NoteType type,
                  const std::string& body, UtcMs now);

@@ -34,7 +34,24 @@ struct BpObservation {
 //   phq9    9 items 0-3                 total 0-27 (item 9 > 0 is flagged by the caller/UI)
 //   gad7    7 items 0-3                 total 0-21
 enum class Scale : std::uint8_t { moaas, rass, cadss, aldrete, phq9, gad7 };
-std::string_view scale_name(Scale s);
+constexpr std::string_view scale_name(Scale v) {
+  switch (v) {
+    case Scale::moaas:
+      return "moaas";
+    case Scale::rass:
+      return "rass";
+    case Scale::cadss:
+      return "cadss";
+    case Scale::aldrete:
+      return "aldrete";
+    case Scale::phq9:
+      return "phq9";
+    case Scale::gad7:
+      return "gad7";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(Scale v) { return scale_name(v); }
 
 struct ScaleObservation {
   RowId session_id = 0;

@@ -17,12 +17,30 @@
 #include <string>
 #include <string_view>
 
+#include "vigil/core/enum_names.hpp"
+
 namespace vigil::db {
 
 enum class Role : std::uint8_t { nurse, clinician, auditor, admin };
-inline constexpr std::size_t role_count = 4;
-std::string_view role_name(Role r);  // "nurse", "clinician", "auditor", "admin"
-std::optional<Role> role_from_name(std::string_view name);
+// "nurse", "clinician", "auditor", "admin"
+constexpr std::string_view role_name(Role v) {
+  switch (v) {
+    case Role::nurse:
+      return "nurse";
+    case Role::clinician:
+      return "clinician";
+    case Role::auditor:
+      return "auditor";
+    case Role::admin:
+      return "admin";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(Role v) { return role_name(v); }
+inline constexpr std::size_t role_count = core::enum_count<Role>();
+constexpr std::optional<Role> role_from_name(std::string_view name) {
+  return core::enum_from_name<Role>(name);
+}
 
 enum class Action : std::uint8_t {
   create_patient,
@@ -49,8 +67,60 @@ enum class Action : std::uint8_t {
   manage_users,
   change_site_settings,
 };
-inline constexpr std::size_t action_count = 23;
-std::string_view action_name(Action a);  // "record_administration", ...
+// "record_administration", ...
+constexpr std::string_view action_name(Action v) {
+  switch (v) {
+    case Action::create_patient:
+      return "create_patient";
+    case Action::update_patient:
+      return "update_patient";
+    case Action::create_session:
+      return "create_session";
+    case Action::advance_session:
+      return "advance_session";
+    case Action::end_session_early:
+      return "end_session_early";
+    case Action::set_session_alarm_profile:
+      return "set_session_alarm_profile";
+    case Action::record_administration:
+      return "record_administration";
+    case Action::override_dose:
+      return "override_dose";
+    case Action::record_observation:
+      return "record_observation";
+    case Action::record_checklist:
+      return "record_checklist";
+    case Action::record_device_connection:
+      return "record_device_connection";
+    case Action::draft_note:
+      return "draft_note";
+    case Action::update_note:
+      return "update_note";
+    case Action::sign_note:
+      return "sign_note";
+    case Action::add_addendum:
+      return "add_addendum";
+    case Action::record_alarm_event:
+      return "record_alarm_event";
+    case Action::acknowledge_alarm:
+      return "acknowledge_alarm";
+    case Action::pause_alarm_audio:
+      return "pause_alarm_audio";
+    case Action::read_records:
+      return "read_records";
+    case Action::read_audit_log:
+      return "read_audit_log";
+    case Action::export_records:
+      return "export_records";
+    case Action::manage_users:
+      return "manage_users";
+    case Action::change_site_settings:
+      return "change_site_settings";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(Action v) { return action_name(v); }
+inline constexpr std::size_t action_count = core::enum_count<Action>();
 
 bool role_may(Role role, Action action);
 

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "vigil/core/device_condition.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 #include "vigil/drivers/acquisition_thread.hpp"
 #include "vigil/drivers/device_clock.hpp"
@@ -31,7 +32,22 @@
 namespace vigil::drivers {
 
 enum class SessionState : std::uint8_t { disconnected, opening, handshaking, streaming, silent };
-std::string_view session_state_name(SessionState s);
+constexpr std::string_view session_state_name(SessionState v) {
+  switch (v) {
+    case SessionState::disconnected:
+      return "disconnected";
+    case SessionState::opening:
+      return "opening";
+    case SessionState::handshaking:
+      return "handshaking";
+    case SessionState::streaming:
+      return "streaming";
+    case SessionState::silent:
+      return "silent";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(SessionState v) { return session_state_name(v); }
 
 struct DeviceSessionConfig {
   core::DeviceId device_id = 0;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "vigil/protocols/protocol_family.hpp"
+
 namespace vigil::drivers {
 
 enum class Parity : std::uint8_t { none, odd, even };
@@ -19,6 +21,8 @@ struct LineSettings {
   FlowControl flow = FlowControl::none;
 };
 
+// Settings for a protocol family (one row per family: drivers/src/protocol_table.cpp).
+LineSettings line_settings_for(protocols::ProtocolFamily family);
 // Settings for a protocol name as used on the command line ("nonin-df2", "ge-s5", ...);
 // nullopt for an unknown name.
 std::optional<LineSettings> line_settings_for(std::string_view protocol);

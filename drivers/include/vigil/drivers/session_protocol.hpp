@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "vigil/protocols/protocol_family.hpp"
+
 namespace vigil::drivers {
 
 enum class Handshake {
@@ -20,9 +22,13 @@ struct SessionProtocol {
   // No valid frame for this long -> "no data". Zero: no watchdog (SunTech answers only when
   // asked; its measurement timeout plays that role).
   std::chrono::milliseconds silence_limit{0};
+  // Pleth samples per second the device streams (0: no waveform), for the screen's sweep.
+  double pleth_rate_hz = 0;
 };
 
-// nullopt for a protocol that has no decoder.
+// One row per family: drivers/src/protocol_table.cpp.
+SessionProtocol session_protocol_for(protocols::ProtocolFamily family);
+// nullopt for a name that is no protocol family.
 std::optional<SessionProtocol> session_protocol_for(std::string_view protocol);
 
 }  // namespace vigil::drivers

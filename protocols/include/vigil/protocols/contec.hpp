@@ -14,15 +14,18 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 #include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
-inline constexpr std::string_view kContecLegacyProtocolName = "contec-legacy";
-inline constexpr std::string_view kContecV7ProtocolName = "contec-v7";
+inline constexpr std::string_view kContecLegacyProtocolName =
+    protocol_name(ProtocolFamily::contec_legacy);
+inline constexpr std::string_view kContecV7ProtocolName = protocol_name(ProtocolFamily::contec_v7);
 
 // --- Legacy sentinels: UNVERIFIED. The V5.1 document does not define "no value"; these follow
 // the V7 convention (SpO2 0x7F) and a saturated 8-bit PR. Correct them here if a capture shows
@@ -119,7 +122,28 @@ enum class ContecCommand : std::uint8_t {
 };
 
 std::optional<ContecCommand> contec_command_from_code(std::uint8_t code);
-std::string_view contec_command_name(ContecCommand c);
+constexpr std::string_view contec_command_name(ContecCommand v) {
+  switch (v) {
+    case ContecCommand::start_live:
+      return "start_live";
+    case ContecCommand::stop_live:
+      return "stop_live";
+    case ContecCommand::model:
+      return "model";
+    case ContecCommand::vendor:
+      return "vendor";
+    case ContecCommand::device_id:
+      return "device_id";
+    case ContecCommand::pi_support:
+      return "pi_support";
+    case ContecCommand::keep_alive:
+      return "keep_alive";
+    case ContecCommand::notice:
+      return "notice";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(ContecCommand v) { return contec_command_name(v); }
 
 // Reason code in the "unknown command" reply (0x0B).
 inline constexpr int kContecV7UnknownCommandReason = 0x05;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "vigil/core/device_condition.hpp"
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading.hpp"
 
 namespace vigil::protocols {
@@ -30,7 +31,26 @@ enum class ReplyKind : std::uint8_t {
   capability,        // Contec PI support, notice
 };
 
-std::string_view reply_kind_name(ReplyKind k);
+constexpr std::string_view reply_kind_name(ReplyKind v) {
+  switch (v) {
+    case ReplyKind::ack:
+      return "ack";
+    case ReplyKind::nak:
+      return "nak";
+    case ReplyKind::measurement_done:
+      return "measurement_done";
+    case ReplyKind::device_id:
+      return "device_id";
+    case ReplyKind::model:
+      return "model";
+    case ReplyKind::vendor:
+      return "vendor";
+    case ReplyKind::capability:
+      return "capability";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(ReplyKind v) { return reply_kind_name(v); }
 
 struct DeviceReply {
   ReplyKind kind = ReplyKind::ack;

@@ -16,6 +16,7 @@
 
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 
 namespace vigil::protocols {
 
@@ -119,7 +120,7 @@ class GeS5Deframer {
 class GeS5Decoder final : public Decoder, private GeS5Deframer::Handler {
  public:
   void feed(std::span<const std::uint8_t> bytes, DecoderSink& sink) override;
-  std::string_view protocol() const override { return "ge-s5"; }
+  std::string_view protocol() const override { return protocol_name(ProtocolFamily::ge_s5); }
 
   // Mode of the last NIBP group seen that exists and is active.
   GeS5NibpMode last_nibp_mode() const { return nibp_mode_; }

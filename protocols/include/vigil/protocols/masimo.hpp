@@ -18,6 +18,7 @@
 #include "vigil/core/reading_flags.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 #include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
@@ -85,7 +86,7 @@ class MasimoAsciiDecoder final : public Decoder {
   static constexpr std::size_t max_line_length = 256;  // bytes, without the terminator
 
   void feed(std::span<const std::uint8_t> bytes, DecoderSink& sink) override;
-  std::string_view protocol() const override { return "masimo-ascii"; }
+  std::string_view protocol() const override { return protocol_name(ProtocolFamily::masimo_ascii); }
 
   // Bytes of an unfinished line. Every byte fed is exactly one of: part of a frame line (with
   // its terminator), counted in bytes_discarded, or buffered here.

@@ -17,18 +17,31 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/core/reading_flags.hpp"
 #include "vigil/protocols/condition_edge.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 #include "vigil/protocols/value_confirmation.hpp"
 
 namespace vigil::protocols {
 
 enum class NoninFormat : std::uint8_t { df2, df7, df8 };
 
-// CLI name: "nonin-df2", "nonin-df7", "nonin-df8".
-std::string_view nonin_protocol_name(NoninFormat format);
+// The format's name is its protocol family's name.
+constexpr std::string_view nonin_protocol_name(NoninFormat v) {
+  switch (v) {
+    case NoninFormat::df2:
+      return protocol_name(ProtocolFamily::nonin_df2);
+    case NoninFormat::df7:
+      return protocol_name(ProtocolFamily::nonin_df7);
+    case NoninFormat::df8:
+      return protocol_name(ProtocolFamily::nonin_df8);
+  }
+  return {};
+}
+constexpr std::string_view enum_name(NoninFormat v) { return nonin_protocol_name(v); }
 
 namespace nonin {
 inline constexpr std::size_t kFrameSize = 5;     // DF2 / DF7 bytes per frame

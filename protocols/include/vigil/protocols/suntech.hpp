@@ -15,8 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/core/enum_names.hpp"
 #include "vigil/protocols/decoder.hpp"
 #include "vigil/protocols/device_state.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 
 namespace vigil::protocols {
 
@@ -51,7 +53,24 @@ enum class SunTechCommand : std::uint8_t {
   get_bp_data,        // 3A 79 03 00 4A -> 24-byte BP data reply
 };
 
-std::string_view suntech_command_name(SunTechCommand command);
+constexpr std::string_view suntech_command_name(SunTechCommand v) {
+  switch (v) {
+    case SunTechCommand::start_adult:
+      return "start_adult";
+    case SunTechCommand::start_pediatric:
+      return "start_pediatric";
+    case SunTechCommand::start_neonatal:
+      return "start_neonatal";
+    case SunTechCommand::abort:
+      return "abort";
+    case SunTechCommand::get_cuff_pressure:
+      return "get_cuff_pressure";
+    case SunTechCommand::get_bp_data:
+      return "get_bp_data";
+  }
+  return {};
+}
+constexpr std::string_view enum_name(SunTechCommand v) { return suntech_command_name(v); }
 
 // Static name of a module error code ("loose cuff", ...); "unknown error" for codes not listed.
 std::string_view suntech_error_name(int code);
@@ -71,7 +90,7 @@ bool suntech_error_known(int code);
 class SunTechDecoder final : public Decoder {
  public:
   void feed(std::span<const std::uint8_t> bytes, DecoderSink& sink) override;
-  std::string_view protocol() const override { return "suntech"; }
+  std::string_view protocol() const override { return protocol_name(ProtocolFamily::suntech); }
 
   // Bytes held back because they may start a packet that has not fully arrived yet. Every byte
   // fed is exactly one of: in a decoded frame, counted in bytes_discarded, or buffered here.

@@ -13,7 +13,9 @@ class MasimoModel final : public DeviceModel {
   explicit MasimoModel(const DeviceModelOptions& options)
       : clock_at_zero_s_(options.clock_at_zero_s) {}
 
-  std::string_view protocol() const override { return "masimo-ascii"; }
+  std::string_view protocol() const override {
+    return protocols::protocol_name(protocols::ProtocolFamily::masimo_ascii);
+  }
 
   void on_host_bytes(std::span<const std::uint8_t>, double, const Timeline&,
                      std::vector<std::uint8_t>&) override {}

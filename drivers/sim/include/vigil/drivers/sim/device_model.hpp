@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vigil/drivers/sim/timeline.hpp"
+#include "vigil/protocols/protocol_family.hpp"
 
 namespace vigil::drivers::sim {
 
@@ -47,8 +48,12 @@ struct DeviceModelOptions {
   double nibp_cycle_s = 300;
 };
 
-// Every simulated protocol name, in a stable order.
+// Every simulated protocol name, in a stable order: every protocol family has a model.
 std::span<const std::string_view> simulated_device_names();
+
+// A fresh model for the family.
+std::unique_ptr<DeviceModel> make_device_model(protocols::ProtocolFamily family,
+                                               const DeviceModelOptions& options = {});
 
 // A fresh model for `protocol`, or nullptr for an unknown name.
 std::unique_ptr<DeviceModel> make_device_model(std::string_view protocol,

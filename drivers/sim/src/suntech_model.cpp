@@ -22,7 +22,9 @@ class SunTechModel final : public DeviceModel {
  public:
   explicit SunTechModel(const DeviceModelOptions& options) : cycle_s_(options.nibp_cycle_s) {}
 
-  std::string_view protocol() const override { return "suntech"; }
+  std::string_view protocol() const override {
+    return protocols::protocol_name(protocols::ProtocolFamily::suntech);
+  }
 
   void on_host_bytes(std::span<const std::uint8_t> bytes, double now_s, const Timeline& timeline,
                      std::vector<std::uint8_t>& out) override {

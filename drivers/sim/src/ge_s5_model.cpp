@@ -18,7 +18,9 @@ class GeS5Model final : public DeviceModel {
   explicit GeS5Model(const DeviceModelOptions& options)
       : clock_at_zero_s_(options.clock_at_zero_s) {}
 
-  std::string_view protocol() const override { return "ge-s5"; }
+  std::string_view protocol() const override {
+    return protocols::protocol_name(protocols::ProtocolFamily::ge_s5);
+  }
 
   void on_host_bytes(std::span<const std::uint8_t> bytes, double now_s, const Timeline& timeline,
                      std::vector<std::uint8_t>& out) override {
