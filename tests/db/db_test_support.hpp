@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "support/temp_dir.hpp"
 #include "vigil/db/administration_store.hpp"
 #include "vigil/db/audit_chain.hpp"
 #include "vigil/db/checklist_store.hpp"
@@ -21,27 +22,7 @@ namespace vigil::db::test {
 inline constexpr const char* kPassword = "correct horse battery";
 inline constexpr UtcMs kT0 = 1'790'000'000'000;  // 2026-09-21, UTC ms
 
-class TempDir {
- public:
-  TempDir()
-      : path_(
-            std::filesystem::temp_directory_path() /
-            ("vigil-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
+using TempDir = vigil::test::TempDir;
 
 struct StoreFixture {
   TempDir dir;
