@@ -5,8 +5,12 @@
 // A Masimo ASCII line stream on a pseudo-terminal (one line = one reading, so the breaching
 // value is known to the byte) feeds the real station pipeline and the real window through the
 // same mailbox hand-over as `vigil`. Each trial: normal lines (SpO2 98) until the alarm has
-// cleared, then one line with SpO2 80 (the default profile's high tier, SpO2 <= 85 %, has no
-// condition delay, so "raised" is the decision itself).
+// cleared, then two lines with SpO2 80 (the default profile's high tier, SpO2 <= 85 %, has no
+// condition delay, so "raised" is the decision itself). Masimo ASCII has no checksum, so the
+// decoder holds a jump back until the next line agrees (value confirmation): the second line is
+// the one that makes the value shown, and the port-to-paint figure is measured from its last
+// byte. The line the confirmation waits for is the protocol's own delay (README, condition
+// delays per protocol), which vigil_alarm_latency_bench measures at the device's real rate.
 #include <pty.h>
 #include <unistd.h>
 
@@ -131,12 +135,14 @@ int main(int argc, char** argv) {
     };
     std::this_thread::sleep_for(1s);  // the port opens
     for (int i = 0; i < trials; ++i) {
-      for (int k = 0; k < 3; ++k) {  // normal values clear the previous trial's alarm
+      for (int k = 0; k < 3; ++k) {  // normal values (confirmed) clear the previous alarm
         write_line(98);
         std::this_thread::sleep_for(100ms);
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(i % 37));  // any snapshot phase
       probe.arm();
+      write_line(80);  // held back by value confirmation until the next line agrees
+      std::this_thread::sleep_for(100ms);
       const auto written = write_line(80);
       const auto deadline = Clock::now() + 3s;
       while (probe.painted_at() == 0 && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
