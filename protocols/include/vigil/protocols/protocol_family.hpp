@@ -7,7 +7,7 @@
 //   protocols/src/registry.cpp             name -> decoder factory      (switch, no default)
 //   drivers/src/protocol_table.cpp         line settings, handshake / keep-alive / polling,
 //                                          silence limit                (one row per family)
-//   drivers/sim/device_models.cpp          simulator model factory      (switch, no default)
+//   drivers/sim/src/device_models.cpp      simulator model factory      (switch, no default)
 // The switches fail the build (-Werror=switch) and the drivers table fails a static_assert
 // when a family has no row, or rows are out of order; tests/drivers/protocol_table_test.cpp
 // checks that all parts exist and agree for every family. Adding a device: one enumerator and
