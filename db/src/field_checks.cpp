@@ -35,6 +35,16 @@ void check_date(std::string_view field, std::string_view s) {
   }
 }
 
+void check_date_not_after(std::string_view field, std::string_view s, UtcMs now) {
+  check_date(field, s);
+  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(now))));
+  if (std::chrono::sys_days(parse_date(s)) > std::chrono::sys_days(today)) {
+    throw ValidationError(std::string(field) + ": must not be in the future (got '" +
+                          std::string(s) + "')");
+  }
+}
+
 void check_range(std::string_view field, double value, double min, double max,
                  std::string_view unit) {
   if (!(value >= min && value <= max)) {

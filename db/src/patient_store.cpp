@@ -11,26 +11,66 @@
 namespace vigil::db {
 namespace {
 
-void check_weight(double kg) {
-  if (!(kg >= 1 && kg <= 500)) throw ValidationError("weight_kg: must be 1-500 kg");
-}
+// The range the weight-based dose rules accept (core::check_weight_based_dose).
+void check_weight(double kg) { check_range("weight_kg", kg, 20, 300, "kg"); }
 
-void check_patient(const NewPatient& p) {
+void check_patient(const NewPatient& p, UtcMs now) {
   require_text("identifier", p.identifier);
   require_text("name", p.name);
-  check_date("date_of_birth", p.date_of_birth);
+  check_date_not_after("date_of_birth", p.date_of_birth, now);
   if (p.sex != "female" && p.sex != "male" && p.sex != "other" && p.sex != "unknown") {
     throw ValidationError("sex: must be female, male, other or unknown");
   }
   if (p.weight_kg) check_weight(*p.weight_kg);
 }
 
+// `text` for a LIKE pattern escaped with a backslash: its own % and _ match only themselves.
+std::string like_escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+PatientRecord patient_from(SQLite::Statement& q) {
+  PatientRecord p;
+  p.id = q.getColumn(0).getInt64();
+  p.identifier = q.getColumn(1).getString();
+  p.name = q.getColumn(2).getString();
+  p.date_of_birth = q.getColumn(3).getString();
+  p.sex = q.getColumn(4).getString();
+  if (!q.getColumn(5).isNull()) p.weight_kg = q.getColumn(5).getDouble();
+  return p;
+}
+
 }  // namespace
+
+std::vector<PatientRecord> find_patients(Store& store, const Actor& actor, std::string_view query,
+                                         UtcMs now, int limit) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  require_text("query", query);
+  check_range("limit", limit, 1, 200, "");
+  const std::string pattern = like_escaped(query);
+  SQLite::Statement q(db,
+                      "SELECT id, identifier, name, date_of_birth, sex, weight_kg FROM patients "
+                      "WHERE identifier LIKE ?1 || '%' ESCAPE '\\' "
+                      "OR name LIKE '%' || ?1 || '%' ESCAPE '\\' "
+                      "ORDER BY identifier = ?2 DESC, name, identifier LIMIT ?3");
+  q.bind(1, pattern);
+  q.bind(2, std::string(query));
+  q.bind(3, limit);
+  std::vector<PatientRecord> out;
+  while (q.executeStep()) out.push_back(patient_from(q));
+  return out;
+}
 
 RowId create_patient(Store& store, const Actor& actor, const NewPatient& p, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::create_patient, now, [&] {
-    check_patient(p);
+    check_patient(p, now);
     SQLite::Transaction tx(db);
     SQLite::Statement dup(db, "SELECT 1 FROM patients WHERE identifier = ?");
     dup.bind(1, p.identifier);

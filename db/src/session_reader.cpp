@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit_write.hpp"
+#include "field_checks.hpp"
 
 namespace vigil::db {
 namespace {
@@ -63,6 +64,36 @@ SessionOpening open_patients_open_session(Store& store, const Actor& actor,
   SessionOpening s = load_opening(db, q.getColumn(0).getInt64());
   audit_opening(db, actor, s, now);
   return s;
+}
+
+std::vector<PlannedSession> sessions_planned_for_chair(Store& store, const Actor& actor,
+                                                       std::string_view chair, UtcMs from_utc_ms,
+                                                       UtcMs to_utc_ms, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  require_text("chair", chair);
+  if (to_utc_ms <= from_utc_ms) throw ValidationError("to_utc_ms: must be after from_utc_ms");
+  SQLite::Statement q(db,
+                      "SELECT s.id, s.type, s.phase, s.planned_utc_ms, s.planned_dose_mg, "
+                      "p.identifier, p.name FROM sessions s JOIN patients p ON p.id = s.patient_id "
+                      "WHERE s.chair = ? AND s.phase <> 'closed' AND s.planned_utc_ms >= ? "
+                      "AND s.planned_utc_ms < ? ORDER BY s.planned_utc_ms, s.id");
+  q.bind(1, std::string(chair));
+  q.bind(2, from_utc_ms);
+  q.bind(3, to_utc_ms);
+  std::vector<PlannedSession> out;
+  while (q.executeStep()) {
+    PlannedSession s;
+    s.id = q.getColumn(0).getInt64();
+    s.type = core::session_type_from_name(q.getColumn(1).getString()).value();
+    s.phase = core::session_phase_from_name(q.getColumn(2).getString()).value();
+    s.planned_utc_ms = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) s.planned_dose_mg = q.getColumn(4).getDouble();
+    s.patient_identifier = q.getColumn(5).getString();
+    s.patient_name = q.getColumn(6).getString();
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 SessionWatchState read_session_watch_state(Store& store, const SystemIdentity&, RowId session_id) {

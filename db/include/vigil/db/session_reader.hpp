@@ -6,8 +6,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "vigil/core/session_phase.hpp"
+#include "vigil/core/session_type.hpp"
 #include "vigil/db/roles.hpp"
 #include "vigil/db/store.hpp"
 #include "vigil/db/store_error.hpp"
@@ -34,6 +36,24 @@ SessionOpening open_session_record(Store& store, const Actor& actor, RowId sessi
 // plans the session first").
 SessionOpening open_patients_open_session(Store& store, const Actor& actor,
                                           std::string_view patient_identifier, UtcMs now);
+
+// One row of a chair's "Today" list: what the bedside shows to start a session with one click.
+struct PlannedSession {
+  RowId id = 0;
+  core::SessionType type = core::SessionType::dosing;
+  core::SessionPhase phase = core::SessionPhase::planned;
+  UtcMs planned_utc_ms = 0;
+  std::optional<double> planned_dose_mg;
+  std::string patient_identifier;
+  std::string patient_name;
+};
+
+// Nurse, clinician or auditor (read_records); not audited (a list, not a record: opening one
+// is). The sessions of `chair` planned in [from_utc_ms, to_utc_ms) that are not closed, in
+// planned order. Refuses a blank chair or an empty window (ValidationError naming the field).
+std::vector<PlannedSession> sessions_planned_for_chair(Store& store, const Actor& actor,
+                                                       std::string_view chair, UtcMs from_utc_ms,
+                                                       UtcMs to_utc_ms, UtcMs now);
 
 // What the station's once-a-second watch follows: the phase (absent when the session is gone or
 // its phase unknown) and the newest BP observation taken in the pre_dose phase (systolic,
