@@ -95,6 +95,25 @@ void check_fields(const NewAdministration& a) {
   }
 }
 
+// A witness (of the dose or of its waste) is another person than the one administering, and an
+// active nurse or clinician: a controlled-substance record needs two people who may give it.
+void check_witness(SQLite::Database& db, const Actor& actor, std::string_view field,
+                   std::optional<std::int64_t> witness_id) {
+  if (!witness_id) return;
+  if (*witness_id == actor.id) {
+    throw ValidationError(std::string(field) + ": the witness must be another user than " +
+                          actor.name + ", who administers");
+  }
+  SQLite::Statement q(db, "SELECT role, active FROM users WHERE id = ?");
+  q.bind(1, *witness_id);
+  const bool found = q.executeStep();
+  const std::string role = found ? q.getColumn(0).getString() : "";
+  if (!found || q.getColumn(1).getInt() == 0 || (role != "nurse" && role != "clinician")) {
+    throw ValidationError(std::string(field) + ": user " + std::to_string(*witness_id) +
+                          " is not an active nurse or clinician");
+  }
+}
+
 std::string violations_json(const core::DoseCheckResult& c) {
   auto j = nlohmann::json::array();
   for (const auto& v : c.violations) j.push_back({{"rule", v.rule}, {"message", v.message}});
@@ -121,6 +140,8 @@ AdministrationResult record_administration(Store& store, const Actor& actor,
       ov = core::ClinicianOverride{actor.name, *a.override_reason};
     }
     check_fields(a);
+    check_witness(db, actor, "witness_id", a.witness_id);
+    check_witness(db, actor, "waste_witness_id", a.waste_witness_id);
     SQLite::Transaction tx(db);
     const auto s = load_session(db, a.session_id);
     if (s.phase != core::SessionPhase::dosing) {

@@ -37,7 +37,9 @@ struct AdministrationResult {
   core::DoseCheckResult check;
 };
 
-// Requires the session in the dosing phase. The administering user is the actor.
+// Requires the session in the dosing phase. The administering user is the actor; a witness
+// (witness_id, waste_witness_id) must be another user, an active nurse or clinician
+// (ValidationError naming the field otherwise).
 AdministrationResult record_administration(Store& store, const Actor& actor,
                                            const NewAdministration& a, UtcMs now);
 
