@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# The repository stands alone: no tracked file outside docs/ points at notes that are not in a
-# clone (the team's outside design, toolchain or interop notes, a ../shared folder) or at an
-# issue number, and clinical.md / devices.md are cited only as docs/clinical.md, docs/devices.md;
-# every link in docs/*.md names a file that the repository tracks.
+# The repository stands alone: a clone has everything a file in it points at. Outside docs/,
+# every cited Markdown file and every path that climbs with ../ names a file or folder the
+# repository tracks, and nothing cites an issue number; every link in docs/*.md names a tracked
+# file.
 # Usage: stands_alone_test.sh SOURCE_DIR. Exit 0 ok, 1 with one "file:line: rule" per problem,
 # 77 (skipped) when SOURCE_DIR is not a git checkout.
 set -uo pipefail
 src="${1:?usage: stands_alone_test.sh SOURCE_DIR}"
-self="tests/repo/stands_alone_test.sh"
 
 if ! git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   echo "skipped: $src is not a git checkout (git ls-files is needed)"
@@ -24,37 +23,6 @@ report() {  # report FILE:LINE:TEXT RULE
   problems=$((problems + 1))
 }
 
-# Files outside docs/ (and this script, which must name what it looks for).
-outside=()
-for f in "${tracked[@]}"; do
-  [[ "$f" == docs/* || "$f" == "$self" ]] && continue
-  [[ -f "$f" ]] && outside+=("$f")
-done
-
-# check_outside ERE RULE: every line of a file outside docs/ that matches (binary files skipped).
-check_outside() {
-  local hit
-  while IFS= read -r hit; do
-    report "$hit" "$2"
-  done < <(printf '%s\0' "${outside[@]}" | xargs -0 grep -nIiE -- "$1" 2>/dev/null)
-}
-check_outside '\.\./shared' 'names ../shared, which is not in the repository'
-check_outside 'DESIGN\.md' 'cites DESIGN.md; cite docs/architecture.md or docs/alarms.md'
-check_outside 'toolchain\.md' 'cites toolchain.md, which is not in the repository'
-check_outside 'interop\.md' 'cites interop.md, which is not in the repository'
-check_outside '\bissues? *#?[0-9]+' 'cites an issue number; say what the reason is, or cite docs/'
-
-# clinical.md and devices.md only as docs/clinical.md and docs/devices.md.
-while IFS= read -r hit; do
-  text="${hit#*:*:}"
-  stripped="$(sed -E 's#docs/(clinical|devices)\.md##g' <<<"$text")"
-  if grep -qE '(clinical|devices)\.md' <<<"$stripped"; then
-    report "$hit" 'cites clinical.md or devices.md without docs/'
-  fi
-done < <(printf '%s\0' "${outside[@]}" | xargs -0 grep -nIE -- '(clinical|devices)\.md' 2>/dev/null)
-
-# Links in docs/*.md: [text](target) and [label]: target, outside fenced code blocks. A target
-# is relative to docs/ (or to the root when it starts with /); URLs and #anchors are not files.
 declare -A is_tracked=() is_tracked_dir=()
 for f in "${tracked[@]}"; do
   is_tracked[$f]=1
@@ -64,6 +32,44 @@ for f in "${tracked[@]}"; do
     is_tracked_dir[$d]=1
   done
 done
+in_repo() { [[ -n "${is_tracked[$1]:-}" || -n "${is_tracked_dir[$1]:-}" ]]; }
+
+# Files outside docs/ (docs/ links are checked below, relative to docs/).
+outside=()
+for f in "${tracked[@]}"; do
+  [[ "$f" == docs/* ]] && continue
+  [[ -f "$f" ]] && outside+=("$f")
+done
+# grep_outside ERE: "file:line:match" for each match in a file outside docs/ (binary skipped).
+grep_outside() { printf '%s\0' "${outside[@]}" | xargs -0 grep -nIoE -- "$1" 2>/dev/null; }
+
+# A cited Markdown file must be a tracked file at that path, from the root or from the citing
+# file's folder: notes that a clone does not have, or a doc cited without its docs/ folder, are
+# refused.
+while IFS= read -r hit; do
+  f="${hit%%:*}" rest="${hit#*:}"
+  ref="${rest#*:}"
+  in_repo "$ref" || in_repo "$(realpath -m --relative-to=. "$(dirname "$f")/$ref")" ||
+    report "$hit" "cites $ref, which is no file of the repository at that path (docs/ holds the docs)"
+done < <(grep_outside '[A-Za-z0-9_./-]*[A-Za-z0-9_-]\.md\b')
+
+# A relative path that climbs (../) must name a tracked file or folder from the citing file's
+# folder: a clone has nothing above its root.
+while IFS= read -r hit; do
+  f="${hit%%:*}" rest="${hit#*:}"
+  ref="${rest#*:}"
+  ref="${ref#"${ref%%..*}"}"  # drop the character matched before the ../
+  path="$(realpath -m --relative-to=. "$(dirname "$f")/$ref")"
+  [[ "$path" != ../* ]] && in_repo "$path" ||
+    report "$hit" "names $ref, which is not in the repository"
+done < <(grep_outside '(^|[^.])\.\./[A-Za-z0-9_./-]+')
+
+while IFS= read -r hit; do
+  report "$hit" 'cites an issue number; say what the reason is, or cite docs/'
+done < <(printf '%s\0' "${outside[@]}" | xargs -0 grep -nIiE -- '\bissues? *#?[0-9]+' 2>/dev/null)
+
+# Links in docs/*.md: [text](target) and [label]: target, outside fenced code blocks. A target
+# is relative to docs/ (or to the root when it starts with /); URLs and #anchors are not files.
 for doc in "${tracked[@]}"; do
   [[ "$doc" == docs/*.md && -f "$doc" ]] || continue
   while IFS=$'\t' read -r line target; do
@@ -75,7 +81,7 @@ for doc in "${tracked[@]}"; do
     else
       path="$(realpath -m --relative-to=. "docs/$target")"
     fi
-    if [[ -z "${is_tracked[$path]:-}" && -z "${is_tracked_dir[$path]:-}" ]]; then
+    if ! in_repo "$path"; then
       report "$doc:$line:$target" "links $path, which the repository does not track"
     fi
   done < <(awk '
