@@ -14,20 +14,6 @@ using namespace vigil::db::test;
 using vigil::core::DoseRoute;
 using vigil::core::SessionPhase;
 
-namespace {
-
-template <typename F>
-std::string validation_message(F&& f) {
-  try {
-    f();
-  } catch (const ValidationError& e) {
-    return e.what();
-  }
-  return "(accepted)";
-}
-
-}  // namespace
-
 TEST(DbObservations, ScaleRangesNameTheFieldAndTheRule) {
   EXPECT_EQ(validate_scale(Scale::moaas, {5}), 5);
   EXPECT_EQ(validate_scale(Scale::rass, {-5}), -5);

@@ -123,6 +123,17 @@ inline NewAdministration iv_ketamine(RowId session, double mg, UtcMs t) {
   return dose(session, core::DoseRoute::iv, mg, t);
 }
 
+// The message of the ValidationError `f` throws, or "(accepted)" when it throws none.
+template <typename F>
+std::string validation_message(F&& f) {
+  try {
+    f();
+  } catch (const ValidationError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
 // Runs the sqlite3 shell on `file` with `sql`; returns its exit status.
 inline int sqlite3_shell(const std::filesystem::path& file, const std::string& sql) {
   const std::string cmd = "sqlite3 '" + file.string() + "' \"" + sql + "\" >/dev/null 2>&1";

@@ -14,12 +14,7 @@ std::int64_t administrations(StoreFixture& f) {
 }
 
 std::string refusal(StoreFixture& f, const NewAdministration& d) {
-  try {
-    record_administration(f.store, f.nurse, d, f.tick());
-  } catch (const ValidationError& e) {
-    return e.what();
-  }
-  return "(accepted)";
+  return test::validation_message([&] { record_administration(f.store, f.nurse, d, f.tick()); });
 }
 
 TEST(DbDoseWitness, TheAdministratorCannotWitnessTheirOwnDose) {

@@ -8,6 +8,7 @@ namespace vigil::db {
 namespace {
 
 using test::StoreFixture;
+using test::validation_message;
 
 std::vector<std::string> identifiers(const std::vector<PatientRecord>& found) {
   std::vector<std::string> out;
@@ -17,15 +18,6 @@ std::vector<std::string> identifiers(const std::vector<PatientRecord>& found) {
 
 NewPatient patient(std::string identifier, std::string name) {
   return {std::move(identifier), std::move(name), "1975-06-30", "male", 82.5};
-}
-
-std::string refusal(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const ValidationError& e) {
-    return e.what();
-  }
-  return "(accepted)";
 }
 
 TEST(DbPatientSearch, FindsByIdentifierPrefixOrNameWithoutCaseExactIdentifierFirst) {
@@ -57,7 +49,7 @@ TEST(DbPatientSearch, WildcardsInTheQueryMatchOnlyThemselves) {
 
 TEST(DbPatientSearch, ABlankQueryAndAnAdminAreRefusedAndASearchIsNotAudited) {
   StoreFixture f;
-  EXPECT_EQ(refusal([&] { find_patients(f.store, f.nurse, "  ", f.tick()); }),
+  EXPECT_EQ(validation_message([&] { find_patients(f.store, f.nurse, "  ", f.tick()); }),
             "query: required, must not be blank");
   EXPECT_THROW(find_patients(f.store, f.admin, "MRN", f.tick()), PermissionDenied);
   const auto before = f.audit_count();
@@ -67,20 +59,21 @@ TEST(DbPatientSearch, ABlankQueryAndAnAdminAreRefusedAndASearchIsNotAudited) {
 
 TEST(DbPatientRules, DateOfBirthNotInTheFutureAndWeightTwentyToThreeHundredKg) {
   StoreFixture f;  // now: 2026-09-21 (UTC)
-  EXPECT_EQ(refusal([&] {
+  EXPECT_EQ(validation_message([&] {
               create_patient(f.store, f.nurse,
                              {"N-1", "Future Child", "2026-09-22", "female", 30.0}, f.now);
             }),
             "date_of_birth: must not be in the future (got '2026-09-22')");
   EXPECT_NO_THROW(
       create_patient(f.store, f.nurse, {"N-2", "Born Today", "2026-09-21", "female", 20.0}, f.now));
-  EXPECT_EQ(refusal([&] {
+  EXPECT_EQ(validation_message([&] {
               create_patient(f.store, f.nurse, {"N-3", "Light", "1990-01-01", "male", 19.9}, f.now);
             }),
             "weight_kg: must be 20-300 kg (got 19.9)");
   EXPECT_NO_THROW(
       create_patient(f.store, f.nurse, {"N-4", "Heavy", "1990-01-01", "male", 300.0}, f.now));
-  EXPECT_EQ(refusal([&] { update_patient_weight(f.store, f.nurse, f.patient, 300.5, f.tick()); }),
+  EXPECT_EQ(validation_message(
+                [&] { update_patient_weight(f.store, f.nurse, f.patient, 300.5, f.tick()); }),
             "weight_kg: must be 20-300 kg (got 300.5)");
 }
 
@@ -120,9 +113,11 @@ TEST(DbTodayList, AChairsOpenSessionsPlannedInTheWindowInPlannedOrder) {
   EXPECT_TRUE(sessions_planned_for_chair(f.store, f.nurse, "chair 2", day + 86'400'000,
                                          day + 2 * 86'400'000, f.tick())
                   .empty());
-  EXPECT_EQ(refusal([&] { sessions_planned_for_chair(f.store, f.nurse, "", day, day + 1, f.now); }),
+  EXPECT_EQ(validation_message(
+                [&] { sessions_planned_for_chair(f.store, f.nurse, "", day, day + 1, f.now); }),
             "chair: required, must not be blank");
-  EXPECT_EQ(refusal([&] { sessions_planned_for_chair(f.store, f.nurse, "c", day, day, f.now); }),
+  EXPECT_EQ(validation_message(
+                [&] { sessions_planned_for_chair(f.store, f.nurse, "c", day, day, f.now); }),
             "to_utc_ms: must be after from_utc_ms");
   EXPECT_THROW(sessions_planned_for_chair(f.store, f.admin, "chair 2", day, day + 1, f.now),
                PermissionDenied);
