@@ -12,19 +12,6 @@
 namespace vigil::db {
 namespace {
 
-std::optional<core::BpReading> pre_dose_bp(SQLite::Database& db, RowId session_id) {
-  SQLite::Statement q(db,
-                      "SELECT systolic_mmhg, diastolic_mmhg, t_utc_ms, bp_source FROM "
-                      "observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose' "
-                      "ORDER BY t_utc_ms DESC LIMIT 1");
-  q.bind(1, session_id);
-  if (!q.executeStep()) return std::nullopt;
-  return core::BpReading{
-      q.getColumn(0).getDouble(), q.getColumn(1).getDouble(),
-      core::UtcTime(std::chrono::milliseconds(q.getColumn(2).getInt64())),
-      q.getColumn(3).getString() == "manual" ? core::BpSource::manual : core::BpSource::device};
-}
-
 void evaluate_pre_dose(SQLite::Database& db, const ChecklistEntry& c, ChecklistResult& r) {
   core::PreDoseChecklistTicks ticks;
   for (const auto& [name, done] : c.items) {
@@ -38,7 +25,8 @@ void evaluate_pre_dose(SQLite::Database& db, const ChecklistEntry& c, ChecklistR
     }
     if (!known) throw ValidationError("items: unknown pre-dose checklist item '" + name + "'");
   }
-  const auto result = core::evaluate_pre_dose_checklist(ticks, pre_dose_bp(db, c.session_id));
+  const auto result =
+      core::evaluate_pre_dose_checklist(ticks, newest_pre_dose_bp(db, c.session_id));
   r.complete = result.complete;
   for (auto item : result.missing) r.missing.emplace_back(core::pre_dose_item_name(item));
 }

@@ -6,6 +6,7 @@
 
 #include "audit_write.hpp"
 #include "field_checks.hpp"
+#include "session_state.hpp"
 
 namespace vigil::db {
 namespace {
@@ -102,12 +103,9 @@ SessionWatchState read_session_watch_state(Store& store, const SystemIdentity&, 
   SQLite::Statement phase(db, "SELECT phase FROM sessions WHERE id = ?");
   phase.bind(1, session_id);
   if (phase.executeStep()) s.phase = core::session_phase_from_name(phase.getColumn(0).getString());
-  SQLite::Statement bp(db,
-                       "SELECT systolic_mmhg, diastolic_mmhg FROM observations WHERE "
-                       "session_id = ? AND kind = 'bp' AND phase = 'pre_dose' "
-                       "ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
-  bp.bind(1, session_id);
-  if (bp.executeStep()) s.pre_dose_bp = {bp.getColumn(0).getDouble(), bp.getColumn(1).getDouble()};
+  if (const auto bp = newest_pre_dose_bp(db, session_id)) {
+    s.pre_dose_bp = {bp->systolic_mmhg, bp->diastolic_mmhg};
+  }
   return s;
 }
 

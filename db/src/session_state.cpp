@@ -21,6 +21,19 @@ SessionState load_session(SQLite::Database& db, RowId session_id) {
   return s;
 }
 
+std::optional<core::BpReading> newest_pre_dose_bp(SQLite::Database& db, RowId session_id) {
+  SQLite::Statement q(db,
+                      "SELECT systolic_mmhg, diastolic_mmhg, t_utc_ms, bp_source FROM "
+                      "observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose' "
+                      "ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
+  q.bind(1, session_id);
+  if (!q.executeStep()) return std::nullopt;
+  return core::BpReading{
+      q.getColumn(0).getDouble(), q.getColumn(1).getDouble(),
+      core::UtcTime(std::chrono::milliseconds(q.getColumn(2).getInt64())),
+      q.getColumn(3).getString() == "manual" ? core::BpSource::manual : core::BpSource::device};
+}
+
 void require_open(const SessionState& s, std::string_view what) {
   if (s.phase == core::SessionPhase::closed) {
     throw ValidationError("session_id: session " + std::to_string(s.id) + " is closed; no more " +

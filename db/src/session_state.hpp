@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "vigil/core/session_bp_reading.hpp"
 #include "vigil/core/session_phase.hpp"
 #include "vigil/core/session_type.hpp"
 #include "vigil/db/store_error.hpp"
@@ -22,6 +23,10 @@ struct SessionState {
 
 // Throws NotFound ("session id 7: no such record").
 SessionState load_session(SQLite::Database& db, RowId session_id);
+
+// The newest BP observation taken in the session's pre_dose phase (the NIBP rise baseline and
+// the checklist's baseline BP); the later row wins a tie in time.
+std::optional<core::BpReading> newest_pre_dose_bp(SQLite::Database& db, RowId session_id);
 
 // Throws ValidationError unless the session is still open (not closed).
 void require_open(const SessionState& s, std::string_view what);
