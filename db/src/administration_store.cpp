@@ -95,8 +95,9 @@ void check_fields(const NewAdministration& a) {
   }
 }
 
-// A witness (of the dose or of its waste) is another person than the one administering, and an
-// active nurse or clinician: a controlled-substance record needs two people who may give it.
+// A witness (of the dose or of its waste) is another person than the one administering, an
+// active user whose role may give the dose (nurse, clinician): a controlled-substance record
+// needs two people who may give it.
 void check_witness(SQLite::Database& db, const Actor& actor, std::string_view field,
                    std::optional<std::int64_t> witness_id) {
   if (!witness_id) return;
@@ -107,8 +108,9 @@ void check_witness(SQLite::Database& db, const Actor& actor, std::string_view fi
   SQLite::Statement q(db, "SELECT role, active FROM users WHERE id = ?");
   q.bind(1, *witness_id);
   const bool found = q.executeStep();
-  const std::string role = found ? q.getColumn(0).getString() : "";
-  if (!found || q.getColumn(1).getInt() == 0 || (role != "nurse" && role != "clinician")) {
+  const auto role = found ? role_from_name(q.getColumn(0).getString()) : std::nullopt;
+  if (!found || q.getColumn(1).getInt() == 0 || !role ||
+      !role_may(*role, Action::record_administration)) {
     throw ValidationError(std::string(field) + ": user " + std::to_string(*witness_id) +
                           " is not an active nurse or clinician");
   }
