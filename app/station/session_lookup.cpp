@@ -17,6 +17,19 @@ void apply_site_latching(db::Store& store, core::AlarmProfile& profile) {
   profile.latching = *site == "true";
 }
 
+// The session's stored profile; ValidationError naming each problem when it does not load.
+core::AlarmProfile stored_profile(const std::string& toml, const std::string& session) {
+  auto loaded = config::load_alarm_profile_from_string(toml, session + " alarm_profile");
+  if (!loaded.ok()) {
+    std::string problems;
+    for (const auto& p : loaded.problems) {
+      problems += (problems.empty() ? "" : "; ") + p.key + ": " + p.rule;
+    }
+    throw db::ValidationError(session + ": the stored alarm profile does not load: " + problems);
+  }
+  return *loaded.profile;
+}
+
 }  // namespace
 
 SessionForStation session_for_station(db::Store& store, const db::SessionOpening& opening) {
@@ -30,22 +43,9 @@ SessionForStation session_for_station(db::Store& store, const db::SessionOpening
   out.info.phase = opening.phase;
   out.info.patient_id = opening.patient_identifier;
   out.info.patient_name = opening.patient_name;
-  if (opening.alarm_profile.empty()) {
-    out.profile = core::default_alarm_profile();
-    apply_site_latching(store, out.profile);
-    return out;
-  }
-  auto loaded =
-      config::load_alarm_profile_from_string(opening.alarm_profile, name + " alarm_profile");
-  if (!loaded.ok()) {
-    std::string problems;
-    for (const auto& p : loaded.problems) {
-      problems += (problems.empty() ? "" : "; ") + p.key + ": " + p.rule;
-    }
-    throw db::ValidationError(name + ": the stored alarm profile does not load: " + problems);
-  }
-  out.profile = *loaded.profile;
-  out.profile_from_session = true;
+  out.profile_from_session = !opening.alarm_profile.empty();
+  out.profile = out.profile_from_session ? stored_profile(opening.alarm_profile, name)
+                                         : core::default_alarm_profile();
   apply_site_latching(store, out.profile);
   return out;
 }
