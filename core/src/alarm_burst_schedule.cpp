@@ -42,9 +42,4 @@ std::optional<PlayedBurst> AlarmBurstSchedule::finished() {
   return played;
 }
 
-std::optional<AlarmPriority> AlarmBurstSchedule::playing_priority() const {
-  if (!playing_) return std::nullopt;
-  return playing_->priority;
-}
-
 }  // namespace vigil::core

@@ -46,7 +46,6 @@ class AlarmBurstSchedule {
   void not_completed() { playing_.reset(); }
 
   bool playing() const { return playing_.has_value(); }
-  std::optional<AlarmPriority> playing_priority() const;
 
  private:
   std::optional<PlayedBurst> playing_;
