@@ -45,47 +45,41 @@ double number_option(const QCommandLineParser& parser, const QCommandLineOption&
 
 // The command line's options, in the order --help lists them.
 struct OptionList {
-  OptionList();
-  QCommandLineOption demo{QStringLiteral("demo")};
-  QCommandLineOption speed{QStringLiteral("speed")};
-  QCommandLineOption start_at{QStringLiteral("start-at")};
-  QCommandLineOption db{QStringLiteral("db")};
-  QCommandLineOption user{QStringLiteral("user")};
-  QCommandLineOption device{QStringLiteral("device")};
-  QCommandLineOption screenshot{QStringLiteral("screenshot")};
-  QCommandLineOption quit_after{QStringLiteral("quit-after")};
-};
-
-OptionList::OptionList() {
-  demo.setDescription(
+  QCommandLineOption demo{
+      QStringLiteral("demo"),
       QStringLiteral("Run the scripted demo session on simulated devices (a Nonin oximeter and a "
-                     "SunTech NIBP module on pseudo-terminals), recording into a new database."));
-  speed.setDescription(
-      QStringLiteral("Demo: scenario seconds per real second "
-                     "(0.1..100, default 1)."));
-  speed.setValueName(QStringLiteral("X"));
-  start_at.setDescription(
+                     "SunTech NIBP module on pseudo-terminals), recording into a new database.")};
+  QCommandLineOption speed{QStringLiteral("speed"),
+                           QStringLiteral("Demo: scenario seconds per real second "
+                                          "(0.1..100, default 1)."),
+                           QStringLiteral("X")};
+  QCommandLineOption start_at{
+      QStringLiteral("start-at"),
       QStringLiteral("Demo: start the scripted session at this minute (0..150; desaturation at "
-                     "25, BP spike at 40, finger out at 70, unplug at 90)."));
-  start_at.setValueName(QStringLiteral("MINUTES"));
-  db.setDescription(
+                     "25, BP spike at 40, finger out at 70, unplug at 90)."),
+      QStringLiteral("MINUTES")};
+  QCommandLineOption db{
+      QStringLiteral("db"),
       QStringLiteral("The station's database (with --user and --device); with --demo: record "
-                     "into this new file (default: a new temporary file)."));
-  db.setValueName(QStringLiteral("FILE"));
-  user.setDescription(
-      QStringLiteral("The nurse or clinician at the bedside "
-                     "(password: VIGIL_PASSWORD or a dialog)."));
-  user.setValueName(QStringLiteral("NAME"));
-  device.setDescription(
+                     "into this new file (default: a new temporary file)."),
+      QStringLiteral("FILE")};
+  QCommandLineOption user{QStringLiteral("user"),
+                          QStringLiteral("The nurse or clinician at the bedside "
+                                         "(password: VIGIL_PASSWORD or a dialog)."),
+                          QStringLiteral("NAME")};
+  QCommandLineOption device{
+      QStringLiteral("device"),
       QStringLiteral("A device as PROTOCOL:PORT (repeat for more); protocols: %1.")
-          .arg(QString::fromStdString(vigil::station::device_protocol_list())));
-  device.setValueName(QStringLiteral("PROTOCOL:PORT"));
-  screenshot.setDescription(
-      QStringLiteral("Render offscreen, save the window as PNG to FILE, then quit."));
-  screenshot.setValueName(QStringLiteral("FILE"));
-  quit_after.setDescription(QStringLiteral("Quit (after the screenshot) after SECONDS."));
-  quit_after.setValueName(QStringLiteral("SECONDS"));
-}
+          .arg(QString::fromStdString(vigil::station::device_protocol_list())),
+      QStringLiteral("PROTOCOL:PORT")};
+  QCommandLineOption screenshot{
+      QStringLiteral("screenshot"),
+      QStringLiteral("Render offscreen, save the window as PNG to FILE, then quit."),
+      QStringLiteral("FILE")};
+  QCommandLineOption quit_after{QStringLiteral("quit-after"),
+                                QStringLiteral("Quit (after the screenshot) after SECONDS."),
+                                QStringLiteral("SECONDS")};
+};
 
 // Parses `arguments` into `parser`; --help and --version print and exit here (status 0).
 void parse_or_exit(QCommandLineParser& parser, const OptionList& opt,
