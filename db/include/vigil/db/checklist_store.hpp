@@ -4,6 +4,7 @@
 
 #include "vigil/db/store.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,10 +19,19 @@ enum class ChecklistKind : std::uint8_t { pre_dose, discharge };
 struct ChecklistEntry {
   RowId session_id = 0;
   ChecklistKind kind = ChecklistKind::pre_dose;
-  // item name -> done. Pre-dose names are core::pre_dose_item_name() values.
+  // item name -> done. Pre-dose names are core::pre_dose_item_name() values, plus the facts the
+  // REMS form asks that are answers, not ticks (pre_dose_fact_names(): first_treatment and each
+  // concomitant medicine class, true = yes).
   std::vector<std::pair<std::string, bool>> items;
   UtcMs t_utc_ms = 0;
+  // Clinician only: the checklist counts as complete despite missing items (audited with the
+  // reason). The pre-dose BP is still required before dosing.
+  std::optional<std::string> override_reason;
 };
+
+// "first_treatment", "concomitant_benzodiazepines", "concomitant_sedative_hypnotics",
+// "concomitant_psychostimulants", "concomitant_maois", "concomitant_opioids".
+const std::vector<std::string>& pre_dose_fact_names();
 
 struct ChecklistResult {
   RowId id = 0;

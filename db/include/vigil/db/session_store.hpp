@@ -8,6 +8,7 @@
 #include <string>
 
 #include "vigil/core/alarm_profile.hpp"
+#include "vigil/core/dose_route.hpp"
 #include "vigil/core/session_phase.hpp"
 #include "vigil/core/session_type.hpp"
 #include "vigil/db/roles.hpp"
@@ -23,8 +24,11 @@ struct NewSession {
   std::optional<std::int64_t> nurse_id;      // users.id
   std::string chair;
   UtcMs planned_utc_ms = 0;
-  std::optional<double> planned_dose_mg;  // esketamine: the prescribed session total, mg
-  std::string alarm_profile;              // the profile in force, as TOML text (may be empty)
+  std::optional<double> planned_dose_mg;  // the prescribed session total, mg
+  // The planned treatment: esketamine_nasal, or racemic ketamine iv (infusion), im, sublingual,
+  // oral. Esketamine sessions need REMS enrolment verified on the pre-dose checklist.
+  std::optional<core::DoseRoute> planned_route;
+  std::string alarm_profile;  // the profile in force, as TOML text (may be empty)
 };
 
 RowId create_session(Store& store, const Actor& actor, const NewSession& session, UtcMs now);
