@@ -2,18 +2,23 @@
 
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "access_style.hpp"
 #include "alarm_bar.hpp"
 #include "alarm_sound_player.hpp"
 #include "alarm_text.hpp"
 #include "colours.hpp"
 #include "device_strip.hpp"
+#include "lock_overlay.hpp"
 #include "numeric_tile.hpp"
 #include "pleth_strip.hpp"
-#include "session_form.hpp"
+#include "sign_in_screen.hpp"
 #include "trend_chart.hpp"
+#include "user_bar.hpp"
 
 namespace vigil::gui {
 namespace {
@@ -70,7 +75,11 @@ MonitorWindow::MonitorWindow(QWidget* parent)
       pleth_(new PlethStrip),
       trends_(new TrendChart),
       devices_(new DeviceStrip),
-      session_(new SessionForm),
+      user_bar_(new UserBar),
+      sign_in_(new SignInScreen),
+      lock_(new LockOverlay),
+      clinical_(new QStackedWidget),
+      panel_(nullptr),
       sound_(new AlarmSoundPlayer(this)) {
   qRegisterMetaType<station::ScreenSnapshot>();  // delivered by queued signal
   setWindowTitle(tr("Vigil - bedside monitor"));
@@ -99,13 +108,14 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   waves->addWidget(trends_, 2);
 
   auto* middle = new QHBoxLayout;
-  middle->addLayout(waves, 3);
-  middle->addLayout(tiles, 2);
+  middle->addLayout(waves, 4);
+  middle->addWidget(buildClinicalArea(), 4);
+  middle->addLayout(tiles, 3);
 
   auto* column = new QVBoxLayout(central);
   column->setContentsMargins(4, 4, 4, 4);
   column->setSpacing(4);
-  column->addWidget(session_);
+  column->addWidget(user_bar_);
   column->addWidget(alarm_bar_);
   column->addLayout(middle, 1);
   column->addWidget(devices_);
@@ -115,8 +125,6 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   connect(alarm_bar_, &AlarmBar::acknowledgeRequested, this, &MonitorWindow::acknowledgeRequested);
   connect(alarm_bar_, &AlarmBar::audioPauseRequested, this, &MonitorWindow::audioPauseRequested);
   connect(devices_, &DeviceStrip::startNibpRequested, this, &MonitorWindow::startNibpRequested);
-  connect(session_, &SessionForm::startRequested, this, &MonitorWindow::sessionStartRequested);
-  connect(session_, &SessionForm::stopRequested, this, &MonitorWindow::sessionStopRequested);
   connect(sound_, &AlarmSoundPlayer::burstPlayed, this, &MonitorWindow::audioBurstPlayed);
   connect(sound_, &AlarmSoundPlayer::availabilityChanged, alarm_bar_,
           [this](bool available, const QString& reason) {
@@ -137,7 +145,47 @@ void MonitorWindow::showSnapshot(const station::ScreenSnapshot& s) {
   trends_->append(s.trend, s.markers, s.now_s);
   showAlarms(s);
   devices_->setDevices(s.devices);
-  session_->setSession(s.session);
+  device_infos_ = s.devices;
+  user_bar_->setSession(s.session);
+}
+
+QWidget* MonitorWindow::buildClinicalArea() {
+  auto* placeholder = new QLabel(tr("Clinical panel"));
+  access_style::paintPanel(placeholder);
+  placeholder->setAlignment(Qt::AlignCenter);
+  panel_ = placeholder;
+  clinical_->addWidget(sign_in_);
+  clinical_->addWidget(lock_);
+  clinical_->addWidget(panel_);
+  clinical_->setMinimumWidth(360);
+  clinical_->setCurrentWidget(sign_in_);
+  return clinical_;
+}
+
+QWidget* MonitorWindow::clinicalArea() const { return clinical_; }
+
+void MonitorWindow::setClinicalCover(ClinicalCover cover) {
+  cover_ = cover;
+  switch (cover) {
+    case ClinicalCover::sign_in:
+      clinical_->setCurrentWidget(sign_in_);
+      break;
+    case ClinicalCover::locked:
+      clinical_->setCurrentWidget(lock_);
+      break;
+    case ClinicalCover::none:
+      clinical_->setCurrentWidget(panel_);
+      break;
+  }
+}
+
+void MonitorWindow::setClinicalPanel(QWidget* panel) {
+  if (panel == nullptr || panel == panel_) return;
+  clinical_->removeWidget(panel_);
+  panel_->deleteLater();
+  panel_ = panel;
+  clinical_->addWidget(panel_);
+  setClinicalCover(cover_);
 }
 
 void MonitorWindow::showTiles(const station::ScreenSnapshot& s) {

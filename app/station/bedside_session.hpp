@@ -16,4 +16,11 @@ namespace vigil::station {
 SessionForStation start_patient_session(db::Store& store, const db::Actor& actor,
                                         const std::string& patient_identifier, db::UtcMs now);
 
+// The same for session `session_id` (the Today list's Start): opened through the store
+// (db::open_session_record, audited) and started if it is only planned. Throws db::NotFound
+// ("session N: no such session"), db::ValidationError for a closed session, and whatever
+// advance_session refuses.
+SessionForStation start_planned_session(db::Store& store, const db::Actor& actor,
+                                        db::RowId session_id, db::UtcMs now);
+
 }  // namespace vigil::station
