@@ -16,8 +16,8 @@ LockOverlay::LockOverlay(QWidget* parent)
       message_(new QLabel(this)) {
   access_style::paintPanel(this);
   auto* hint = access_style::hint(
-      tr("Alarms can still be acknowledged and paused; they are recorded as a bedside action "
-         "by no signed-in user."),
+      tr("Acknowledge and Audio pause still work while locked; they are recorded as a bedside "
+         "action with nobody signed in."),
       this);
   password_->setObjectName(QStringLiteral("lockPassword"));
   password_->setEchoMode(QLineEdit::Password);

@@ -16,6 +16,7 @@
 #include "lock_overlay.hpp"
 #include "numeric_tile.hpp"
 #include "pleth_strip.hpp"
+#include "session_status.hpp"
 #include "sign_in_screen.hpp"
 #include "trend_chart.hpp"
 #include "user_bar.hpp"
@@ -76,6 +77,7 @@ MonitorWindow::MonitorWindow(QWidget* parent)
       trends_(new TrendChart),
       devices_(new DeviceStrip),
       user_bar_(new UserBar),
+      session_(new SessionStatus),
       sign_in_(new SignInScreen),
       lock_(new LockOverlay),
       clinical_(new QStackedWidget),
@@ -94,7 +96,7 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   perfusion_->setValuePointSize(28);
 
   auto* tiles = new QGridLayout;
-  tiles->setSpacing(4);
+  tiles->setSpacing(2);
   tiles->addWidget(spo2_, 0, 0);
   tiles->addWidget(pulse_rate_, 0, 1);
   tiles->addWidget(nibp_, 1, 0, 1, 2);
@@ -104,18 +106,22 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   tiles->setRowStretch(2, 1);
 
   auto* waves = new QVBoxLayout;
+  waves->addWidget(session_);
   waves->addWidget(pleth_, 1);
   waves->addWidget(trends_, 2);
 
   auto* middle = new QHBoxLayout;
   middle->addLayout(waves, 4);
-  middle->addWidget(buildClinicalArea(), 4);
+  auto* clinical = new QVBoxLayout;
+  clinical->setSpacing(4);
+  clinical->addWidget(user_bar_);
+  clinical->addWidget(buildClinicalArea(), 1);
+  middle->addLayout(clinical, 4);
   middle->addLayout(tiles, 3);
 
   auto* column = new QVBoxLayout(central);
-  column->setContentsMargins(4, 4, 4, 4);
-  column->setSpacing(4);
-  column->addWidget(user_bar_);
+  column->setContentsMargins(4, 2, 4, 2);
+  column->setSpacing(2);
   column->addWidget(alarm_bar_);
   column->addLayout(middle, 1);
   column->addWidget(devices_);
@@ -146,8 +152,10 @@ void MonitorWindow::showSnapshot(const station::ScreenSnapshot& s) {
   showAlarms(s);
   devices_->setDevices(s.devices);
   device_infos_ = s.devices;
-  user_bar_->setSession(s.session);
+  session_->setSession(s.session);
 }
+
+QString MonitorWindow::sessionText() const { return session_->text(); }
 
 QWidget* MonitorWindow::buildClinicalArea() {
   auto* placeholder = new QLabel(tr("Clinical panel"));

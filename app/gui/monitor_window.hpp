@@ -1,7 +1,8 @@
 #pragma once
-// The bedside monitor window: the user bar (who is signed in, the session recording, Lock and
-// Switch user), the alarm bar with audio, the pleth strip over the trend charts, the clinical
-// area beside them, the numeric tiles (SpO2, pulse rate, NIBP, PI) and the device strip.
+// The bedside monitor window: the alarm bar with audio across the top; under it the session
+// recording over the pleth strip over the trend charts, beside them the user bar (who is signed
+// in, Lock and Switch user) over the clinical area, then the numeric tiles (SpO2, pulse rate,
+// NIBP, PI); the device strip at the bottom.
 // The clinical area holds the clinical panel (setClinicalPanel), or the sign-in screen or the
 // lock over it: they never cover the tiles, the alarm bar or the pleth.
 // The station pipeline delivers ScreenSnapshots to showSnapshot by queued signal; operator
@@ -22,6 +23,7 @@ class DeviceStrip;
 class NumericTile;
 class LockOverlay;
 class PlethStrip;
+class SessionStatus;
 class SignInScreen;
 class TrendChart;
 class UserBar;
@@ -40,6 +42,7 @@ class MonitorWindow : public QMainWindow {
   TrendChart* trendChart() const { return trends_; }
   DeviceStrip* deviceStrip() const { return devices_; }
   UserBar* userBar() const { return user_bar_; }
+  QString sessionText() const;
   SignInScreen* signInScreen() const { return sign_in_; }
   LockOverlay* lockOverlay() const { return lock_; }
   QWidget* clinicalArea() const;
@@ -80,6 +83,7 @@ class MonitorWindow : public QMainWindow {
   TrendChart* trends_;
   DeviceStrip* devices_;
   UserBar* user_bar_;
+  SessionStatus* session_;
   SignInScreen* sign_in_;
   LockOverlay* lock_;
   QStackedWidget* clinical_;

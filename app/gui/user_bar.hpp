@@ -1,13 +1,11 @@
 #pragma once
-// The strip at the top of the window: who is signed in and their role (or "not signed in",
-// or "locked"), the session being recorded (patient, phase, time), and "Lock" and
-// "Switch user" (48 px touch targets). Switching user never stops the station or recording.
+// Who is using the station, over the clinical area: the signed-in user and role (or "Not
+// signed in", or "Locked: ..."), "Lock" and "Switch user" (48 px touch targets).
+// Switching user never stops the station or recording.
 
 #include <QLabel>
 #include <QPushButton>
 #include <QWidget>
-
-#include "screen_snapshot.hpp"
 
 namespace vigil::gui {
 
@@ -18,10 +16,8 @@ class UserBar : public QWidget {
 
   // `user` empty: nobody is signed in. `locked`: the station is locked for `user`.
   void setUser(const QString& user, const QString& role, bool locked);
-  void setSession(const station::SessionInfo& session);
 
   QString userText() const { return user_->text(); }
-  QString sessionText() const { return session_->text(); }
   QPushButton* lockButton() const { return lock_; }
   QPushButton* switchUserButton() const { return switch_user_; }
 
@@ -31,7 +27,6 @@ class UserBar : public QWidget {
 
  private:
   QLabel* user_;
-  QLabel* session_;
   QPushButton* lock_;
   QPushButton* switch_user_;
 };

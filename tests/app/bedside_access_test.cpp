@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -12,6 +14,7 @@
 
 #include "alarm_bar.hpp"
 #include "db/db_test_support.hpp"
+#include "gui_test_support.hpp"
 #include "lock_overlay.hpp"
 #include "monitor_window.hpp"
 #include "numeric_tile.hpp"
@@ -201,6 +204,39 @@ TEST(IdleLockSetting, WholeMinutesOrTheDefaultWithAMessage) {
     EXPECT_TRUE(t.problem.startsWith("site setting idle_lock_minutes: must be whole minutes"))
         << bad << ": " << t.problem.toStdString();
   }
+}
+
+}  // namespace
+
+namespace {
+
+namespace t = vigil::gui::test;
+
+// The window as a nurse sees it across the room during an alarm, signed out and locked: it fits
+// 1280x800 and the numerics keep their size. Saves the PNGs beside the test binary.
+TEST_F(Access, SignInAndLockFitTheBedsideScreenBesideTheAlarm) {
+  window.resize(1280, 800);
+  window.showSnapshot(t::mediumSpo2AlarmSnapshot());
+  QCoreApplication::processEvents();
+  EXPECT_LE(window.minimumSizeHint().height(), 800);
+  EXPECT_EQ(window.size(), QSize(1280, 800));
+  const QDir dir(QCoreApplication::applicationDirPath());
+  const int spo2_height = window.spo2Tile()->height();
+  ASSERT_TRUE(window.grab().save(dir.filePath("vigil-sign-in.png"), "PNG"));
+  typeSignIn("nina", db::test::kPassword);
+  QCoreApplication::processEvents();
+  EXPECT_GE(window.userBar()->lockButton()->height(), 48);
+  EXPECT_GE(window.userBar()->switchUserButton()->height(), 48);
+  ASSERT_TRUE(window.grab().save(dir.filePath("vigil-signed-in.png"), "PNG"));
+  access.lock();
+  QCoreApplication::processEvents();
+  EXPECT_EQ(window.spo2Tile()->height(), spo2_height) << "the lock does not squeeze the tiles";
+  EXPECT_GE(window.spo2Tile()->height(), 200);
+  for (QWidget* w : {static_cast<QWidget*>(window.lockOverlay()->unlockButton()),
+                     static_cast<QWidget*>(window.lockOverlay()->switchUserButton())}) {
+    EXPECT_GE(w->height(), 48);
+  }
+  ASSERT_TRUE(window.grab().save(dir.filePath("vigil-locked.png"), "PNG"));
 }
 
 }  // namespace
