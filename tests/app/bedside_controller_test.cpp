@@ -129,6 +129,17 @@ TEST_F(Bedside, SwitchUserKeepsTheRecordingGoing) {
   EXPECT_TRUE(QTest::qWaitFor([&] { return vitalsRows() > after_switch; }, 5000));
 }
 
+TEST_F(Bedside, WithoutADeviceTheMonitorSaysNoDevice) {
+  auto o = options();
+  o.devices.clear();
+  controller.startStation(o);
+  window.show();
+  EXPECT_EQ(status(), "no device: the monitor shows no values");
+  QTest::qWait(300);
+  EXPECT_EQ(window.spo2Tile()->reasonText(), "no device");
+  EXPECT_EQ(window.clinicalCover(), Cover::sign_in);
+}
+
 TEST_F(Bedside, StartWithNobodySignedInIsRefused) {
   controller.startStation(options());
   controller.gateway()->requestStart(planned);
