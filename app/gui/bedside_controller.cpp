@@ -6,6 +6,7 @@
 
 #include "bedside_session.hpp"
 #include "monitor_window.hpp"
+#include "vigil/db/session_reader.hpp"
 #include "vigil/db/site_store.hpp"
 #include "vigil/db/store.hpp"
 
@@ -107,6 +108,8 @@ void BedsideController::openStation(db::Recorder& recorder, std::filesystem::pat
   connect(gateway_.get(), &ClinicalGateway::doseRecorded, this, &BedsideController::onDoseRecorded);
   connect(gateway_.get(), &ClinicalGateway::nibpRequested, this,
           &BedsideController::onNibpRequested);
+  connect(gateway_.get(), &ClinicalGateway::recordChanged, this,
+          &BedsideController::onRecordChanged);
   connect(access_.get(), &BedsideAccess::operatorChanged, &bridge_,
           &StationBridge::setOperatorName);
   station_ = std::make_unique<station::Station>(std::move(config), bridge_);
@@ -180,6 +183,17 @@ void BedsideController::onNibpRequested() {
     }
   }
   report(QStringLiteral("cannot measure NIBP: no connected device takes NIBP commands"));
+}
+
+void BedsideController::onRecordChanged(db::RowId session_id) {
+  if (session_id == 0 || session_id != recording_session_) return;
+  static const db::SystemIdentity kReader{"bedside controller"};
+  const auto state = active_recorder_->run_clinical(
+      [&](db::Store& store) { return db::read_session_watch_state(store, kReader, session_id); });
+  if (state.phase == core::SessionPhase::closed) {
+    report(QStringLiteral("session %1 is closed").arg(session_id));
+    stopRecording();
+  }
 }
 
 void BedsideController::stopRecording() {

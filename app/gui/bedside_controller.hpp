@@ -72,6 +72,7 @@ class BedsideController : public QObject {
   void onStartRequested(db::RowId session_id);
   void onDoseRecorded(db::RowId session_id, db::UtcMs t_utc_ms, const QString& label);
   void onNibpRequested();
+  void onRecordChanged(db::RowId session_id);  // a closed session stops recording
   void stopRecording();
   db::UtcMs utcNowMs() const;
   void report(const QString& text);  // status bar and stdout

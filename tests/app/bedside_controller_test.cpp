@@ -140,6 +140,26 @@ TEST_F(Bedside, WithoutADeviceTheMonitorSaysNoDevice) {
   EXPECT_EQ(window.clinicalCover(), Cover::sign_in);
 }
 
+TEST_F(Bedside, ClosingTheSessionStopsRecordingAndFreesTheChair) {
+  simulator.start();
+  controller.startStation(options("carl"));
+  controller.gateway()->requestStart(planned);
+  ASSERT_EQ(controller.recordingSession(), planned) << status().toStdString();
+  controller.gateway()->run([&](db::Store& s, const db::Actor& a, db::UtcMs t) {
+    db::end_session_early(s, a, planned, "patient declined", t);
+  });
+  controller.gateway()->notifyRecordChanged(planned);
+  EXPECT_EQ(controller.recordingSession(), 0);
+  EXPECT_EQ(controller.gateway()->activeSession(), 0);
+  EXPECT_EQ(status(), "recording stopped");
+  const auto rows = vitalsRows();
+  QTest::qWait(1200);
+  EXPECT_EQ(vitalsRows(), rows) << "nothing is recorded into the closed session";
+  const db::RowId next = store.planned_session();
+  controller.gateway()->requestStart(next);
+  EXPECT_EQ(controller.recordingSession(), next) << status().toStdString();
+}
+
 TEST_F(Bedside, StartWithNobodySignedInIsRefused) {
   controller.startStation(options());
   controller.gateway()->requestStart(planned);
