@@ -1,7 +1,7 @@
 #pragma once
-// Starting a patient's session at the bedside (the monitor's session form, `vigil --db`): the
-// nurse names the patient; the station takes that patient's open dosing session (planned by a
-// clinician, or already running after a station restart) and starts it if it is only planned.
+// Starting a session at the bedside: by patient (the nurse names the patient; the station takes
+// that patient's open dosing session, planned by a clinician or already running after a station
+// restart) or by session (the Today list's Start, `vigil --db`), started if it is only planned.
 
 #include <string>
 
