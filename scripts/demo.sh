@@ -3,7 +3,8 @@
 # station on simulated devices with the scripted 2.5-hour session (a Nonin pulse oximeter and a
 # SunTech NIBP module on pseudo-terminals; desaturation at +25 min, BP spike at +40 min, finger
 # out at +70 min, brief unplug at +90 min), recording into a new temporary database.
-#   With a display: opens the monitor window (`vigil --demo`); close it to end the demo.
+#   With a display: opens the monitor window (`vigil --demo`: sign in with a demo user printed at
+#   start, start the planned session from Today); close it to end the demo.
 #   Without one: runs the same demo headless (`vigilctl demo`) for SECONDS, printing vitals once
 #   a second and every alarm event, then renders the window offscreen during the desaturation
 #   alarm and prints the PNG's path.
@@ -28,7 +29,7 @@ vigil=build/release/app/gui/vigil
 echo "== demo: $("$vigilctl" --version)"
 
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-  echo "== demo: opening the monitor on the scripted session (speed 4, from +24 min)"
+  echo "== demo: opening the monitor with demo users to sign in as (speed 4, from +24 min)"
   exec "$vigil" --demo --speed 4 --start-at 24
 fi
 

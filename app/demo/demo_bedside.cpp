@@ -63,14 +63,20 @@ DemoBedside::DemoBedside(DemoOptions options)
     return utc0 + std::chrono::duration_cast<std::chrono::system_clock::duration>(
                       std::chrono::duration<double>(t_s - start_s));
   };
-  record_ = std::make_unique<DemoRecord>(
-      options_.db_file.empty() ? temporary_db_file() : options_.db_file, utc_at);
+  const auto file = options_.db_file.empty() ? temporary_db_file() : options_.db_file;
+  if (options_.scripted) {
+    record_ = std::make_unique<DemoRecord>(file, utc_at);
+  } else {
+    site_ = std::make_unique<DemoSite>(file, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 clock_.utc_now().time_since_epoch())
+                                                 .count());
+  }
   db::RecorderOptions ro;
   ro.on_condition = [this](const core::DeviceCondition& c) {
     if (auto* s = station_.load()) s->report_recorder_condition(c);
   };
-  recorder_ = std::make_unique<db::Recorder>(
-      db::Store::open(record_->file(), db::OpenMode::open_existing), ro);
+  recorder_ =
+      std::make_unique<db::Recorder>(db::Store::open(db_file(), db::OpenMode::open_existing), ro);
   oximeter_ = start_simulator("nonin-df2", options_.speed, start_s, epoch_);
   nibp_ = start_simulator("suntech", options_.speed, start_s, epoch_);
 }
@@ -109,6 +115,7 @@ station::StationConfig DemoBedside::station_config() const {
 
 std::vector<std::string> DemoBedside::begin(station::Station& station) {
   station_ = &station;
+  if (!record_) return {};
   station::SessionRecording r;
   r.recorder = recorder_.get();
   r.actor = record_->accounts().nurse;
@@ -127,6 +134,7 @@ std::vector<std::string> DemoBedside::begin(station::Station& station) {
 }
 
 std::vector<std::string> DemoBedside::step(station::Station& station) {
+  if (!record_) return {};
   if (first_nibp_due_ && std::chrono::steady_clock::now() >= *first_nibp_due_) {
     first_nibp_due_.reset();
     station.request_nibp(2);
@@ -147,8 +155,9 @@ std::vector<std::string> DemoBedside::step(station::Station& station) {
 std::vector<std::string> DemoBedside::finish(station::Station& station) {
   if (finished_) return {};
   finished_ = true;
-  station.end_session();
   station_ = nullptr;
+  if (!record_) return {};
+  station.end_session();
   auto lines = record_->finish(scenario_s(), *recorder_);
   recorder_->flush();
   return lines;

@@ -53,7 +53,7 @@ DemoRecord::DemoRecord(std::filesystem::path file, std::function<core::UtcTime(d
   session_id_ = db::create_session(store, accounts_.clinician, s, t0);
   db::advance_session(store, accounts_.nurse, session_id_, SessionPhase::pre_dose, t0);
   db::record_bp(store, accounts_.nurse, {session_id_, t0, 124, 78, 93, core::BpSource::manual}, t0);
-  db::ChecklistEntry c{session_id_, db::ChecklistKind::pre_dose, {}, t0};
+  db::ChecklistEntry c{session_id_, db::ChecklistKind::pre_dose, {}, t0, std::nullopt};
   for (std::size_t i = 0; i < core::pre_dose_item_count; ++i) {
     c.items.emplace_back(core::pre_dose_item_name(static_cast<core::PreDoseItem>(i)), true);
   }
@@ -110,7 +110,7 @@ void DemoRecord::build_script() {
       {115 * 60, "discharge BP 126/80 and discharge checklist",
        [sid, a](db::Store& store, db::UtcMs now) {
          db::record_bp(store, a.nurse, {sid, now, 126, 80, 95, core::BpSource::manual}, now);
-         db::ChecklistEntry c{sid, db::ChecklistKind::discharge, {}, now};
+         db::ChecklistEntry c{sid, db::ChecklistKind::discharge, {}, now, std::nullopt};
          for (const char* item : {"alert_and_oriented", "vitals_at_baseline", "escort_present",
                                   "no_driving_reminded"}) {
            c.items.emplace_back(item, true);

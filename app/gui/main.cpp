@@ -1,8 +1,9 @@
 // vigil: the Qt bedside monitoring station.
-//   vigil --db FILE --user NAME --device PROTOCOL:PORT [--device ...]   the bedside station
-//   vigil --demo [--speed X] [--start-at MINUTES] [--db FILE]           the scripted demo
+//   vigil --db FILE [--device PROTOCOL:PORT ...] [--chair NAME] [--user NAME]   the station
+//   vigil --demo [--scripted] [--speed X] [--start-at MINUTES] [--db FILE]      the demo
 //   common: [--screenshot FILE] [--quit-after SECONDS]
-// The station's password comes from VIGIL_PASSWORD or a password dialog.
+// The station starts at once (devices watched, alarms live); users sign in on the screen.
+// --user signs that user in at start, the password from VIGIL_PASSWORD or a password dialog.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -18,14 +19,16 @@
 #include "demo_bedside.hpp"
 #include "device_spec.hpp"
 #include "monitor_window.hpp"
+#include "sign_in_screen.hpp"
 
 namespace {
 
 struct Options {
   bool demo = false;
   vigil::demo::DemoOptions demo_options;
-  vigil::gui::StationModeOptions station;  // used when devices are given
-  QString screenshot;                      // save the window as PNG, then quit
+  bool station_mode = false;  // --db without --demo
+  vigil::gui::StationModeOptions station;
+  QString screenshot;       // save the window as PNG, then quit
   double quit_after_s = 0;  // seconds until the screenshot / quit; 0 = run until closed
 };
 
@@ -47,8 +50,13 @@ double number_option(const QCommandLineParser& parser, const QCommandLineOption&
 struct OptionList {
   QCommandLineOption demo{
       QStringLiteral("demo"),
-      QStringLiteral("Run the scripted demo session on simulated devices (a Nonin oximeter and a "
-                     "SunTech NIBP module on pseudo-terminals), recording into a new database.")};
+      QStringLiteral("Run the station on simulated devices (a Nonin oximeter and a SunTech NIBP "
+                     "module on pseudo-terminals) with a new demo database: demo users (printed "
+                     "at start), a demo patient and a session planned for the demo chair.")};
+  QCommandLineOption scripted{
+      QStringLiteral("scripted"),
+      QStringLiteral("Demo: record the scripted session instead (no sign-in; the clinical "
+                     "record is written by the script).")};
   QCommandLineOption speed{QStringLiteral("speed"),
                            QStringLiteral("Demo: scenario seconds per real second "
                                           "(0.1..100, default 1)."),
@@ -60,13 +68,17 @@ struct OptionList {
       QStringLiteral("MINUTES")};
   QCommandLineOption db{
       QStringLiteral("db"),
-      QStringLiteral("The station's database (with --user and --device); with --demo: record "
-                     "into this new file (default: a new temporary file)."),
+      QStringLiteral("The station's database; with --demo: record into this new file "
+                     "(default: a new temporary file)."),
       QStringLiteral("FILE")};
   QCommandLineOption user{QStringLiteral("user"),
-                          QStringLiteral("The nurse or clinician at the bedside "
-                                         "(password: VIGIL_PASSWORD or a dialog)."),
+                          QStringLiteral("Sign this user in at start (password: VIGIL_PASSWORD "
+                                         "or a dialog); without it the sign-in screen shows."),
                           QStringLiteral("NAME")};
+  QCommandLineOption chair{QStringLiteral("chair"),
+                           QStringLiteral("The chair this station watches (its Today list; "
+                                          "default chair-1)."),
+                           QStringLiteral("NAME")};
   QCommandLineOption device{
       QStringLiteral("device"),
       QStringLiteral("A device as PROTOCOL:PORT (repeat for more); protocols: %1.")
@@ -87,8 +99,8 @@ void parse_or_exit(QCommandLineParser& parser, const OptionList& opt,
   parser.setApplicationDescription(QStringLiteral("Vigil bedside monitoring station"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addOptions({opt.demo, opt.speed, opt.start_at, opt.db, opt.user, opt.device,
-                     opt.screenshot, opt.quit_after});
+  parser.addOptions({opt.demo, opt.scripted, opt.speed, opt.start_at, opt.db, opt.user, opt.chair,
+                     opt.device, opt.screenshot, opt.quit_after});
   if (!parser.parse(arguments)) usage_error(parser.errorText());
   if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
   if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
@@ -97,10 +109,11 @@ void parse_or_exit(QCommandLineParser& parser, const OptionList& opt,
   }
 }
 
-// --demo and the options only it takes; --demo excludes --user and --device.
+// --demo and the options only it takes; --demo excludes --user, --chair and --device.
 void read_demo_options(const QCommandLineParser& parser, const OptionList& opt, Options& o) {
   o.demo = parser.isSet(opt.demo);
-  for (const auto* demo_only : {&opt.speed, &opt.start_at}) {
+  o.demo_options.scripted = parser.isSet(opt.scripted);
+  for (const auto* demo_only : {&opt.scripted, &opt.speed, &opt.start_at}) {
     if (parser.isSet(*demo_only) && !o.demo) {
       usage_error(QStringLiteral("--%1: only with --demo").arg(demo_only->names().first()));
     }
@@ -113,14 +126,14 @@ void read_demo_options(const QCommandLineParser& parser, const OptionList& opt, 
         number_option(parser, opt.start_at, QStringLiteral("must be a number"));
   }
   if (parser.isSet(opt.db)) o.demo_options.db_file = parser.value(opt.db).toStdString();
-  if (o.demo && (parser.isSet(opt.user) || parser.isSet(opt.device))) {
+  if (o.demo && (parser.isSet(opt.user) || parser.isSet(opt.device) || parser.isSet(opt.chair))) {
     usage_error(
-        QStringLiteral("--demo: runs on its own simulated devices and demo users; "
-                       "drop --user and --device"));
+        QStringLiteral("--demo: runs on its own simulated devices, chair and demo users; "
+                       "drop --user, --chair and --device"));
   }
 }
 
-// The station's devices, database and user: --db, --user and --device go together.
+// The station's database, devices, chair and user: --user, --chair and --device need --db.
 void read_station_options(const QCommandLineParser& parser, const OptionList& opt, Options& o) {
   for (const auto& text : parser.values(opt.device)) {
     vigil::drivers::DeviceSessionConfig d;
@@ -133,13 +146,16 @@ void read_station_options(const QCommandLineParser& parser, const OptionList& op
       !problem.empty()) {
     usage_error(QString::fromStdString(problem));
   }
-  const bool station_mode =
-      parser.isSet(opt.user) || parser.isSet(opt.device) || (!o.demo && parser.isSet(opt.db));
-  if (station_mode &&
-      (!parser.isSet(opt.db) || !parser.isSet(opt.user) || !parser.isSet(opt.device))) {
-    usage_error(
-        QStringLiteral("--db, --user and --device go together (the station's database, "
-                       "the nurse or clinician, at least one device)"));
+  o.station_mode = !o.demo && parser.isSet(opt.db);
+  for (const auto* needs_db : {&opt.user, &opt.device, &opt.chair}) {
+    if (parser.isSet(*needs_db) && !o.station_mode) {
+      usage_error(QStringLiteral("--%1: needs --db (the station's database)")
+                      .arg(needs_db->names().first()));
+    }
+  }
+  if (parser.isSet(opt.chair)) {
+    o.station.chair = parser.value(opt.chair).trimmed().toStdString();
+    if (o.station.chair.empty()) usage_error(QStringLiteral("--chair: must not be empty"));
   }
   o.station.db_file = parser.value(opt.db).toStdString();
   o.station.user = parser.value(opt.user).toStdString();
@@ -210,9 +226,11 @@ int main(int argc, char** argv) {
   try {
     if (options.demo) {
       controller.startDemo(options.demo_options);
-    } else if (!options.station.devices.empty()) {
+    } else if (options.station_mode) {
       vigil::gui::StationModeOptions station = options.station;
-      if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
+      if (station.user.empty()) {
+        // nobody signed in: the sign-in screen
+      } else if (qEnvironmentVariableIsSet("VIGIL_PASSWORD")) {
         station.password = qEnvironmentVariable("VIGIL_PASSWORD").toStdString();
       } else {
         bool ok = false;

@@ -2,18 +2,24 @@
 
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "access_style.hpp"
 #include "alarm_bar.hpp"
 #include "alarm_sound_player.hpp"
 #include "alarm_text.hpp"
 #include "colours.hpp"
 #include "device_strip.hpp"
+#include "lock_overlay.hpp"
 #include "numeric_tile.hpp"
 #include "pleth_strip.hpp"
-#include "session_form.hpp"
+#include "session_status.hpp"
+#include "sign_in_screen.hpp"
 #include "trend_chart.hpp"
+#include "user_bar.hpp"
 
 namespace vigil::gui {
 namespace {
@@ -70,7 +76,12 @@ MonitorWindow::MonitorWindow(QWidget* parent)
       pleth_(new PlethStrip),
       trends_(new TrendChart),
       devices_(new DeviceStrip),
-      session_(new SessionForm),
+      user_bar_(new UserBar),
+      session_(new SessionStatus),
+      sign_in_(new SignInScreen),
+      lock_(new LockOverlay),
+      clinical_(new QStackedWidget),
+      panel_(nullptr),
       sound_(new AlarmSoundPlayer(this)) {
   qRegisterMetaType<station::ScreenSnapshot>();  // delivered by queued signal
   setWindowTitle(tr("Vigil - bedside monitor"));
@@ -85,7 +96,7 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   perfusion_->setValuePointSize(28);
 
   auto* tiles = new QGridLayout;
-  tiles->setSpacing(4);
+  tiles->setSpacing(2);
   tiles->addWidget(spo2_, 0, 0);
   tiles->addWidget(pulse_rate_, 0, 1);
   tiles->addWidget(nibp_, 1, 0, 1, 2);
@@ -95,17 +106,22 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   tiles->setRowStretch(2, 1);
 
   auto* waves = new QVBoxLayout;
+  waves->addWidget(session_);
   waves->addWidget(pleth_, 1);
   waves->addWidget(trends_, 2);
 
   auto* middle = new QHBoxLayout;
-  middle->addLayout(waves, 3);
-  middle->addLayout(tiles, 2);
+  middle->addLayout(waves, 4);
+  auto* clinical = new QVBoxLayout;
+  clinical->setSpacing(4);
+  clinical->addWidget(user_bar_);
+  clinical->addWidget(buildClinicalArea(), 1);
+  middle->addLayout(clinical, 4);
+  middle->addLayout(tiles, 3);
 
   auto* column = new QVBoxLayout(central);
-  column->setContentsMargins(4, 4, 4, 4);
-  column->setSpacing(4);
-  column->addWidget(session_);
+  column->setContentsMargins(4, 2, 4, 2);
+  column->setSpacing(2);
   column->addWidget(alarm_bar_);
   column->addLayout(middle, 1);
   column->addWidget(devices_);
@@ -115,8 +131,6 @@ MonitorWindow::MonitorWindow(QWidget* parent)
   connect(alarm_bar_, &AlarmBar::acknowledgeRequested, this, &MonitorWindow::acknowledgeRequested);
   connect(alarm_bar_, &AlarmBar::audioPauseRequested, this, &MonitorWindow::audioPauseRequested);
   connect(devices_, &DeviceStrip::startNibpRequested, this, &MonitorWindow::startNibpRequested);
-  connect(session_, &SessionForm::startRequested, this, &MonitorWindow::sessionStartRequested);
-  connect(session_, &SessionForm::stopRequested, this, &MonitorWindow::sessionStopRequested);
   connect(sound_, &AlarmSoundPlayer::burstPlayed, this, &MonitorWindow::audioBurstPlayed);
   connect(sound_, &AlarmSoundPlayer::availabilityChanged, alarm_bar_,
           [this](bool available, const QString& reason) {
@@ -137,7 +151,49 @@ void MonitorWindow::showSnapshot(const station::ScreenSnapshot& s) {
   trends_->append(s.trend, s.markers, s.now_s);
   showAlarms(s);
   devices_->setDevices(s.devices);
+  device_infos_ = s.devices;
   session_->setSession(s.session);
+}
+
+QString MonitorWindow::sessionText() const { return session_->text(); }
+
+QWidget* MonitorWindow::buildClinicalArea() {
+  auto* placeholder = new QLabel(tr("Clinical panel"));
+  access_style::paintPanel(placeholder);
+  placeholder->setAlignment(Qt::AlignCenter);
+  panel_ = placeholder;
+  clinical_->addWidget(sign_in_);
+  clinical_->addWidget(lock_);
+  clinical_->addWidget(panel_);
+  clinical_->setMinimumWidth(360);
+  clinical_->setCurrentWidget(sign_in_);
+  return clinical_;
+}
+
+QWidget* MonitorWindow::clinicalArea() const { return clinical_; }
+
+void MonitorWindow::setClinicalCover(ClinicalCover cover) {
+  cover_ = cover;
+  switch (cover) {
+    case ClinicalCover::sign_in:
+      clinical_->setCurrentWidget(sign_in_);
+      break;
+    case ClinicalCover::locked:
+      clinical_->setCurrentWidget(lock_);
+      break;
+    case ClinicalCover::none:
+      clinical_->setCurrentWidget(panel_);
+      break;
+  }
+}
+
+void MonitorWindow::setClinicalPanel(QWidget* panel) {
+  if (panel == nullptr || panel == panel_) return;
+  clinical_->removeWidget(panel_);
+  panel_->deleteLater();
+  panel_ = panel;
+  clinical_->addWidget(panel_);
+  setClinicalCover(cover_);
 }
 
 void MonitorWindow::showTiles(const station::ScreenSnapshot& s) {

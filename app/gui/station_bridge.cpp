@@ -25,6 +25,10 @@ void StationBridge::attach(station::Station& station, const QString& operator_na
                           });
 }
 
+void StationBridge::setOperatorName(const QString& operator_name) {
+  operator_ = operator_name.toStdString();
+}
+
 void StationBridge::detach() {
   for (const auto& c : connections_) disconnect(c);
   connections_.clear();

@@ -24,6 +24,9 @@ class StationBridge : public QObject, public station::StationListener {
   // Wires the window's buttons to `station`; `operator_name` is who acknowledges and pauses.
   void attach(station::Station& station, const QString& operator_name);
   void detach();
+  // Who acknowledges and pauses from now on (sign-in, lock, switch user). GUI thread.
+  void setOperatorName(const QString& operator_name);
+  QString operatorName() const { return QString::fromStdString(operator_); }
 
   // StationListener (acquisition thread).
   void on_snapshot(station::ScreenSnapshot&& snapshot) override;

@@ -53,6 +53,7 @@ class TrendChart : public QWidget {
   qsizetype shownPointCount(Series s) const;
   QList<QPointF> shownPoints(Series s) const;
   std::size_t storedPointCount(Series s) const { return data_[index(s)].size(); }
+  const std::vector<station::TrendMarker>& markers() const { return markers_; }
   int plotColumns() const;
   void rebuild();  // reduce and replace every series and set the axis, now
 

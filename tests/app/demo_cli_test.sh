@@ -47,11 +47,31 @@ if VIGIL_PASSWORD=wrong-password-x "$vigilctl" monitor --device nonin-df2:/nonex
 fi
 grep -q "authentication failed" "$work/err" || fail "no authentication message: $(cat "$work/err")"
 
-# The GUI demo renders offscreen, saves the window and exits 0.
-QT_QPA_PLATFORM=offscreen "$vigil" --demo --speed 8 --start-at 25 --db "$work/gui.db" \
+# The scripted GUI demo renders offscreen, saves the window and exits 0.
+QT_QPA_PLATFORM=offscreen "$vigil" --demo --scripted --speed 8 --start-at 25 --db "$work/gui.db" \
   --screenshot "$work/shot.png" --quit-after 2 >"$work/gui.out" 2>&1 ||
-  { cat "$work/gui.out"; fail "vigil --demo exited $?"; }
+  { cat "$work/gui.out"; fail "vigil --demo --scripted exited $?"; }
 grep -q "screenshot saved to $work/shot.png" "$work/gui.out" || fail "no screenshot line"
+grep -q "demo +1:00 dosing: esketamine 28 mg nasal device 1 of 2" "$work/gui.out" ||
+  fail "the scripted GUI demo did not record the dose"
 [[ -s "$work/shot.png" ]] || fail "empty screenshot"
 "$vigilctl" audit verify --db "$work/gui.db" | grep -q "^ok " || fail "GUI demo chain does not verify"
+
+# The interactive GUI demo prints its sign-ins; the demo nurse's password works in the record,
+# and the session is planned for the demo chair, not started by any script.
+QT_QPA_PLATFORM=offscreen "$vigil" --demo --speed 8 --db "$work/live.db" \
+  --screenshot "$work/live.png" --quit-after 2 >"$work/live.out" 2>&1 ||
+  { cat "$work/live.out"; fail "vigil --demo exited $?"; }
+for login in "demo-nurse (nurse) password nurse-demo-1" \
+  "demo-clinician (clinician) password clinician-demo-1" \
+  "demo-auditor (auditor) password auditor-demo-1"; do
+  grep -q "demo user $login" "$work/live.out" || { cat "$work/live.out"; fail "no line for $login"; }
+done
+[[ -s "$work/live.png" ]] || fail "empty screenshot of the interactive demo"
+"$vigilctl" audit verify --db "$work/live.db" | grep -q "^ok " || fail "live demo chain does not verify"
+VIGIL_PASSWORD=auditor-demo-1 "$vigilctl" export csv --db "$work/live.db" --session 1 \
+  --user demo-auditor --out "$work/live.csv" >/dev/null 2>"$work/err" ||
+  fail "the demo auditor cannot sign in: $(cat "$work/err")"
+[[ "$(sqlite3 "$work/live.db" "SELECT phase || ' ' || chair || ' ' || planned_dose_mg FROM sessions")" \
+  == "planned demo chair 56.0" ]] || fail "no esketamine session planned for the demo chair"
 echo "all checks passed"

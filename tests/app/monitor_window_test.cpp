@@ -17,8 +17,8 @@
 #include "gui_test_support.hpp"
 #include "numeric_tile.hpp"
 #include "pleth_strip.hpp"
-#include "session_form.hpp"
 #include "trend_chart.hpp"
+#include "user_bar.hpp"
 
 using vigil::core::AlarmPriority;
 using vigil::core::Channel;
@@ -36,7 +36,7 @@ TEST(MonitorWindow, RendersOffscreenWithTilesAbsentUntilADeviceSpeaks) {
   EXPECT_EQ(window.alarmBar()->headlineText(), "no alarms");
   EXPECT_TRUE(window.deviceStrip()->emptyMessageShown());
   EXPECT_EQ(window.deviceStrip()->emptyMessage(), "no devices configured");
-  EXPECT_EQ(window.sessionForm()->statusText(), "no session");
+  EXPECT_EQ(window.sessionText(), "no session recording");
   const QImage shot = window.grab().toImage();
   ASSERT_FALSE(shot.isNull());
   // The tiles paint a black background: the centre of the SpO2 tile is not the default grey.
@@ -58,7 +58,7 @@ TEST(MonitorWindow, TilesShowTheSnapshotValuesLimitsAndAge) {
   EXPECT_EQ(window.deviceStrip()->cardCount(), 2);
   EXPECT_FALSE(window.deviceStrip()->emptyMessageShown());
   EXPECT_TRUE(window.plethStrip()->isSweeping());
-  EXPECT_TRUE(window.sessionForm()->statusText().contains("P-0042"));
+  EXPECT_TRUE(window.sessionText().contains("P-0042"));
 }
 
 TEST(MonitorWindow, AbsentValuesShowDashesAndTheReason) {

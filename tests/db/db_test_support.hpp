@@ -72,7 +72,7 @@ struct StoreFixture {
     const RowId id = planned_session(planned_dose_mg);
     advance_session(store, nurse, id, core::SessionPhase::pre_dose, tick());
     record_bp(store, nurse, {id, now, 120, 80, std::nullopt, core::BpSource::device}, tick());
-    ChecklistEntry c{id, ChecklistKind::pre_dose, {}, now};
+    ChecklistEntry c{id, ChecklistKind::pre_dose, {}, now, std::nullopt};
     for (const char* item :
          {"identity_confirmed", "consent_confirmed", "fasting_confirmed", "medication_review_done",
           "escort_arranged", "no_driving_acknowledged"}) {
@@ -100,8 +100,9 @@ inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
   const std::string s = std::to_string(session), t = std::to_string(at);
   f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
             ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
-  record_checklist(f.store, f.nurse,
-                   {session, ChecklistKind::discharge, {{"escort_present", true}}, at}, f.tick());
+  record_checklist(
+      f.store, f.nurse,
+      {session, ChecklistKind::discharge, {{"escort_present", true}}, at, std::nullopt}, f.tick());
 }
 
 // A dose as the tests give it: ketamine 10 mg/mL (esketamine 28 mg devices for the nasal

@@ -24,8 +24,8 @@
 #include "numeric_tile.hpp"
 #include "pleth_strip.hpp"
 #include "screen_scenario.hpp"
-#include "session_form.hpp"
 #include "trend_chart.hpp"
+#include "user_bar.hpp"
 
 namespace {
 
@@ -70,7 +70,8 @@ void printGrabParts(MonitorWindow& w) {
                                                     {"  SpO2 tile", w.spo2Tile()},
                                                     {"  NIBP tile", w.nibpTile()},
                                                     {"  device strip", w.deviceStrip()},
-                                                    {"  session form", w.sessionForm()}};
+                                                    {"  user bar", w.userBar()},
+                                                    {"  clinical area", w.clinicalArea()}};
   for (const auto& [name, widget] : parts) {
     std::vector<double> v;
     for (int i = 0; i < 20; ++i) {

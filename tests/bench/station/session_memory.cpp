@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
   if (cli) {
     args = {bin, "demo", "--speed", speed_text, "--db", db, "--for", run_for};
   } else {
-    args = {bin, "--demo", "--speed", speed_text, "--db", db, "--quit-after", run_for};
+    args = {bin,    "--demo", "--scripted",   "--speed", speed_text,
+            "--db", db,       "--quit-after", run_for};
   }
   const pid_t pid = vigil::bench::spawn_process(
       args, {"QT_QPA_PLATFORM=offscreen", "XDG_RUNTIME_DIR=" + dir.path()}, log);

@@ -164,9 +164,13 @@ Row monitor_process(const std::string& vigilctl, const std::vector<std::string>&
 }
 
 Row gui_demo(const std::string& vigil_bin, double seconds, const bench::ScratchDir& dir) {
-  const std::vector<std::string> argv = {vigil_bin,      "--demo",
-                                         "--db",         dir.file("gui-demo.db"),
-                                         "--quit-after", std::to_string(seconds + 8)};
+  const std::vector<std::string> argv = {vigil_bin,
+                                         "--demo",
+                                         "--scripted",
+                                         "--db",
+                                         dir.file("gui-demo.db"),
+                                         "--quit-after",
+                                         std::to_string(seconds + 8)};
   const pid_t pid = bench::spawn_process(
       argv, {"QT_QPA_PLATFORM=offscreen", "XDG_RUNTIME_DIR=" + dir.path()}, dir.file("gui.log"));
   if (pid < 0) return {"vigil --demo", -1, false};
