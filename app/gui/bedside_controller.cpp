@@ -188,8 +188,11 @@ void BedsideController::onNibpRequested() {
 void BedsideController::onRecordChanged(db::RowId session_id) {
   if (session_id == 0 || session_id != recording_session_) return;
   static const db::SystemIdentity kReader{"bedside controller"};
-  const auto state = active_recorder_->run_clinical(
-      [&](db::Store& store) { return db::read_session_watch_state(store, kReader, session_id); });
+  const db::UtcMs now = gateway_->now();
+  const auto state = active_recorder_->run_clinical([&](db::Store& store) {
+    return db::read_session_watch_state(store, kReader, session_id, now,
+                                        std::chrono::milliseconds(0));
+  });
   if (state.phase == core::SessionPhase::closed) {
     report(QStringLiteral("session %1 is closed").arg(session_id));
     stopRecording();

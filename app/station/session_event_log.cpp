@@ -158,7 +158,7 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
   } else if (entry.bp) {
     write_bp(session, *entry.bp);
   } else {
-    write_alarm(session, entry.event);
+    write_alarm(session, entry.event, entry.who);
   }
 }
 
@@ -183,7 +183,8 @@ void SessionEventLog::write_close_all(db::UtcMs at) {
   });
 }
 
-void SessionEventLog::write_alarm(db::RowId session, const core::AlarmEvent& e) {
+void SessionEventLog::write_alarm(db::RowId session, const core::AlarmEvent& e,
+                                  const std::string& who) {
   using K = core::AlarmEventKind;
   const db::UtcMs at = to_ms(e.utc_time);
   const std::string key = condition_key(e.condition);
@@ -198,7 +199,7 @@ void SessionEventLog::write_alarm(db::RowId session, const core::AlarmEvent& e) 
       write_cleared(key, at);
       break;
     case K::acknowledged:
-      write_acknowledged(key, at);
+      write_acknowledged(key, at, who);
       break;
     case K::latched_cleared:
       cleared_.erase(key);
@@ -207,7 +208,7 @@ void SessionEventLog::write_alarm(db::RowId session, const core::AlarmEvent& e) 
       std::vector<db::RowId> rows;
       for (const auto& [k, alarm] : open_) rows.push_back(alarm.row);
       recorder_.run_clinical([&](db::Store& store) {
-        for (auto row : rows) db::pause_alarm_audio(store, actor_, row, at);
+        for (auto row : rows) pause_as(store, row, who, at);
       });
       break;
     }
@@ -257,7 +258,18 @@ void SessionEventLog::write_cleared(const std::string& key, db::UtcMs at) {
   open_.erase(open);
 }
 
-void SessionEventLog::write_acknowledged(const std::string& key, db::UtcMs at) {
+// The person at the bedside as the engine names them; nobody named: the recording user.
+void SessionEventLog::pause_as(db::Store& store, db::RowId row, const std::string& who,
+                               db::UtcMs at) {
+  if (who.empty() || who == actor_.name) {
+    db::pause_alarm_audio(store, actor_, row, at);
+  } else {
+    db::pause_alarm_audio_by_operator(store, actor_, row, who, at);
+  }
+}
+
+void SessionEventLog::write_acknowledged(const std::string& key, db::UtcMs at,
+                                         const std::string& who) {
   db::RowId row = 0;
   if (const auto open = open_.find(key); open != open_.end()) {
     row = open->second.row;
@@ -265,7 +277,13 @@ void SessionEventLog::write_acknowledged(const std::string& key, db::UtcMs at) {
     row = ended->second;
   }
   if (row == 0) return;
-  recorder_.run_clinical([&](db::Store& store) { db::acknowledge_alarm(store, actor_, row, at); });
+  recorder_.run_clinical([&](db::Store& store) {
+    if (who.empty() || who == actor_.name) {
+      db::acknowledge_alarm(store, actor_, row, at);
+    } else {
+      db::acknowledge_alarm_by_operator(store, actor_, row, who, at);
+    }
+  });
 }
 
 }  // namespace vigil::station

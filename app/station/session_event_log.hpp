@@ -74,12 +74,13 @@ class SessionEventLog {
   void write_bp(db::RowId session, const NibpMeasurement& m);  // worker thread
   // The worker thread's steps of write(): one alarm log change each.
   void write_close_all(db::UtcMs at);
-  void write_alarm(db::RowId session, const core::AlarmEvent& e);
+  void write_alarm(db::RowId session, const core::AlarmEvent& e, const std::string& who);
   void write_raised(db::RowId session, const std::string& key, const core::AlarmEvent& e,
                     db::UtcMs at);
   void write_escalated(const std::string& key, const core::AlarmEvent& e, db::UtcMs at);
   void write_cleared(const std::string& key, db::UtcMs at);
-  void write_acknowledged(const std::string& key, db::UtcMs at);
+  void write_acknowledged(const std::string& key, db::UtcMs at, const std::string& who);
+  void pause_as(db::Store& store, db::RowId row, const std::string& who, db::UtcMs at);
 
   db::Recorder& recorder_;
   db::Actor actor_;

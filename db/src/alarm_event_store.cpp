@@ -37,6 +37,40 @@ void stamp_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::string
       now);
 }
 
+// The user `name` names when it is an active nurse or clinician; nullopt otherwise.
+std::optional<Actor> bedside_user(SQLite::Database& db, std::string_view name) {
+  SQLite::Statement q(db,
+                      "SELECT id, role FROM users WHERE name = ? AND active = 1 AND "
+                      "role IN ('nurse', 'clinician')");
+  q.bind(1, std::string(name));
+  if (!q.executeStep()) return std::nullopt;
+  return Actor{q.getColumn(0).getInt64(), std::string(name),
+               role_from_name(q.getColumn(1).getString()).value_or(Role::nurse)};
+}
+
+void stamp_by_operator(SQLite::Database& db, const Actor& station_actor, Action action, RowId id,
+                       std::string_view audit_action, const std::string& what,
+                       std::string_view operator_name, UtcMs now) {
+  permitted_call(db, station_actor, action, now, [&] {
+    require_text("operator_name", operator_name);
+    if (const auto user = bedside_user(db, operator_name)) {
+      stamp_alarm(db, *user, id, audit_action, what, now);
+      return;
+    }
+    SQLite::Transaction tx(db);
+    require_row(db, "alarm_events", id);
+    auto before = snapshot_before(db, "alarm_events", id);
+    SQLite::Statement up(
+        db, "UPDATE alarm_events SET " + what + "_by = NULL, " + what + "_utc_ms = ? WHERE id = ?");
+    up.bind(1, now);
+    up.bind(2, id);
+    up.exec();
+    audit_row_change_as(db, std::nullopt, operator_name, audit_action, "alarm_events", id,
+                        std::move(before), now);
+    tx.commit();
+  });
+}
+
 }  // namespace
 
 RowId record_alarm_start(Store& store, const Actor& actor, const NewAlarmEvent& e, UtcMs now) {
@@ -105,6 +139,18 @@ void pause_alarm_audio(Store& store, const Actor& actor, RowId alarm_id, UtcMs n
   permitted_call(db, actor, Action::pause_alarm_audio, now, [&] {
     stamp_alarm(db, actor, alarm_id, "alarm_audio_paused", "audio_paused", now);
   });
+}
+
+void acknowledge_alarm_by_operator(Store& store, const Actor& station_actor, RowId alarm_id,
+                                   std::string_view operator_name, UtcMs now) {
+  stamp_by_operator(raw_connection(store), station_actor, Action::acknowledge_alarm, alarm_id,
+                    "alarm_acknowledged", "acknowledged", operator_name, now);
+}
+
+void pause_alarm_audio_by_operator(Store& store, const Actor& station_actor, RowId alarm_id,
+                                   std::string_view operator_name, UtcMs now) {
+  stamp_by_operator(raw_connection(store), station_actor, Action::pause_alarm_audio, alarm_id,
+                    "alarm_audio_paused", "audio_paused", operator_name, now);
 }
 
 }  // namespace vigil::db

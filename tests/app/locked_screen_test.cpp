@@ -68,13 +68,14 @@ struct LockedScreen : ::testing::Test {
     }
     return rows;
   }
-  bool spo2LowAcknowledged() {
+  // The SpO2 low row once acknowledged (null json while not).
+  nlohmann::json spo2LowAcknowledged() {
     for (const auto& r : alarmRows()) {
       if (r.value("condition", "") == "spo2_low" && !r["acknowledged_utc_ms"].is_null()) {
-        return true;
+        return r;
       }
     }
-    return false;
+    return {};
   }
 };
 
@@ -99,8 +100,16 @@ TEST_F(LockedScreen, NewAlarmShownAndAcknowledgedWhileLocked) {
   EXPECT_TRUE(QTest::qWaitFor(
       [&] { return window.alarmBar()->audioStateText().contains("acknowledged"); }, 3000))
       << window.alarmBar()->audioStateText().toStdString();
-  EXPECT_TRUE(QTest::qWaitFor([&] { return spo2LowAcknowledged(); }, 3000))
+  EXPECT_TRUE(QTest::qWaitFor([&] { return !spo2LowAcknowledged().is_null(); }, 3000))
       << "the acknowledgement is in the alarm log";
+  EXPECT_TRUE(spo2LowAcknowledged()["acknowledged_by"].is_null())
+      << "no signed-in user acknowledged it: " << spo2LowAcknowledged().dump();
+  bool audited = false;  // the audit log names the bedside operator
+  for (const auto& e : db::read_audit_log(store.store, store.auditor, store.tick())) {
+    audited = audited || (e.action == "alarm_acknowledged" &&
+                          e.actor_name == "bedside (not signed in)" && !e.actor_id);
+  }
+  EXPECT_TRUE(audited);
   EXPECT_EQ(window.clinicalCover(), Cover::locked);
   EXPECT_FALSE(controller.gateway()->user()) << "acknowledging signs nobody in";
 }

@@ -202,6 +202,36 @@ TEST(DbAdministrations, EsketamineDevicesFollowTheLabel) {
       f.store, f.nurse, dose(d, DoseRoute::esketamine_nasal, 28, f.now + 300'000), f.tick()));
 }
 
+TEST(DbAlarmEvents, ABedsideAcknowledgementWithNobodySignedInNamesTheOperatorAndNoUser) {
+  StoreFixture f;
+  const RowId s = f.planned_session();
+  const RowId a = record_alarm_start(
+      f.store, f.nurse,
+      {s, "spo2_low", vigil::core::AlarmPriority::medium, f.now, "below 90 %", 88}, f.tick());
+  acknowledge_alarm_by_operator(f.store, f.nurse, a, "bedside (not signed in)", f.tick());
+  SQLite::Statement q(f.db, "SELECT acknowledged_by, acknowledged_utc_ms FROM alarm_events");
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_TRUE(q.getColumn(0).isNull()) << "no user acknowledged it";
+  EXPECT_EQ(q.getColumn(1).getInt64(), f.now);
+  SQLite::Statement audit(f.db,
+                          "SELECT actor_id, actor_name, action FROM audit_log ORDER BY seq DESC "
+                          "LIMIT 1");
+  ASSERT_TRUE(audit.executeStep());
+  EXPECT_TRUE(audit.getColumn(0).isNull());
+  EXPECT_EQ(audit.getColumn(1).getString(), "bedside (not signed in)");
+  EXPECT_EQ(audit.getColumn(2).getString(), "alarm_acknowledged");
+  // A signed-in clinician named by the station is stamped as that user.
+  pause_alarm_audio_by_operator(f.store, f.nurse, a, f.clinician.name, f.tick());
+  EXPECT_EQ(f.db.execAndGet("SELECT audio_paused_by FROM alarm_events").getInt64(), f.clinician.id);
+  EXPECT_EQ(test::validation_message(
+                [&] { acknowledge_alarm_by_operator(f.store, f.nurse, a, " ", f.tick()); }),
+            "operator_name: required, must not be blank");
+  EXPECT_THROW(acknowledge_alarm_by_operator(f.store, f.auditor, a, "bedside", f.tick()),
+               PermissionDenied)
+      << "only a station recording for a nurse or clinician writes it";
+  EXPECT_TRUE(verify_audit_chain(f.store).ok);
+}
+
 TEST(DbAlarmEvents, AcknowledgeAndPauseRecordWhoAndWhen) {
   StoreFixture f;
   const RowId s = f.planned_session();

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "vigil/core/alarm_profile.hpp"
 #include "vigil/db/roles.hpp"
@@ -34,5 +35,16 @@ void record_alarm_end(Store& store, const Actor& actor, RowId alarm_id, UtcMs en
 // The actor acknowledges / pauses the audio at `now`.
 void acknowledge_alarm(Store& store, const Actor& actor, RowId alarm_id, UtcMs now);
 void pause_alarm_audio(Store& store, const Actor& actor, RowId alarm_id, UtcMs now);
+
+// The same for the person at the bedside as the station names them (`operator_name`), written by
+// the station recording the session (`station_actor`, role-checked). Acknowledge and audio
+// pause work while the screen is locked or before anyone signs in: then the name is the
+// station's bedside operator ("bedside (not signed in)"), the row's *_by stays NULL (no user
+// did it) and the audit entry names the operator without a user id. A name of an active nurse
+// or clinician (the user the station has signed in) is stamped as that user.
+void acknowledge_alarm_by_operator(Store& store, const Actor& station_actor, RowId alarm_id,
+                                   std::string_view operator_name, UtcMs now);
+void pause_alarm_audio_by_operator(Store& store, const Actor& station_actor, RowId alarm_id,
+                                   std::string_view operator_name, UtcMs now);
 
 }  // namespace vigil::db
