@@ -76,7 +76,7 @@ void BedsideController::startScriptedDemo() {
 }
 
 void BedsideController::startStation(const StationModeOptions& options) {
-  clock_ = &drivers::system_device_clock();
+  clock_ = options.clock ? options.clock : &drivers::system_device_clock();
   db::RecorderOptions ro;
   ro.on_condition = [this](const core::DeviceCondition& c) {
     if (station_) station_->report_recorder_condition(c);
@@ -85,6 +85,7 @@ void BedsideController::startStation(const StationModeOptions& options) {
       db::Store::open(options.db_file, db::OpenMode::open_existing), ro);
   station::StationConfig config;
   config.devices = options.devices;
+  config.clock = clock_;
   openStation(*recorder_, options.db_file, std::move(config), options.chair, options.idle_lock);
   if (!options.user.empty()) access_->signIn(options.user, options.password);
   if (options.devices.empty()) report(QStringLiteral("no device: the monitor shows no values"));

@@ -41,6 +41,9 @@ struct StationModeOptions {
   std::vector<drivers::DeviceSessionConfig> devices;
   // Instead of the site setting idle_lock_minutes (tests).
   std::optional<std::chrono::milliseconds> idle_lock;
+  // The station's clock (null: the system clocks). Tests pass an accelerated one so that a
+  // session's 40 minutes pass in seconds; records and screen stay on that one time.
+  const drivers::DeviceClock* clock = nullptr;
 };
 
 class BedsideController : public QObject {
