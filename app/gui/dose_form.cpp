@@ -52,8 +52,8 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
   auto* row = new QHBoxLayout(columns);
   row->setContentsMargins(0, 0, 0, 0);
   row->setSpacing(16);
-  row->addWidget(buildDoseColumn(), 1);
-  row->addWidget(buildWitnessColumn(), 1);
+  row->addWidget(buildDoseColumn(), 11);
+  row->addWidget(buildWitnessColumn(), 9);
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
   scroll->setWidget(columns);
@@ -94,6 +94,7 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
 QWidget* DoseForm::buildDoseColumn() {
   auto* box = new QWidget(this);
   auto* form = new QFormLayout(box);
+  dose_rows_ = form;
   form->setContentsMargins(0, 0, 0, 0);
   form->setVerticalSpacing(4);
   for (core::DoseRoute r : kTreatments) route_->addItem(treatmentText(r), static_cast<int>(r));
@@ -120,41 +121,52 @@ QWidget* DoseForm::buildDoseColumn() {
     QLabel* refusal = form_style::refusalLabel(box);
     refusals_.add(store_fields, refusal);
     labels_[key] = refusal;
-    form->addRow(label, form_style::withNote(field, refusal, box));
+    form->addRow(form_style::fieldLabel(label, box), form_style::withNote(field, refusal, box));
   };
   add(tr("Treatment"), QStringLiteral("route"), {"drug", "route"}, route_);
-  add(tr("Form, strength"), QStringLiteral("form"), {"form_strength"}, form_strength_);
+  add(tr("Form"), QStringLiteral("form"), {"form_strength"}, form_strength_);
   add(tr("Dose (mg)"), QStringLiteral("dose"), {"dose_mg", "dose refused", "device_count"},
       form_style::withNote(dose_, per_kg_, box));
   add(tr("Lot"), QStringLiteral("lot"), {"lot"}, lot_);
   add(tr("Given at"), QStringLiteral("given at"), {"start_utc_ms", "start time"},
       timeRow(given_now_, given_at_));
-  add(tr("Infusion"), QStringLiteral("ended at"), {"end_utc_ms", "end time"},
+  add(tr("Infusion end"), QStringLiteral("ended at"), {"end_utc_ms", "end time"},
       timeRow(ended_, ended_at_));
   return box;
 }
 
 QWidget* DoseForm::buildWitnessColumn() {
   auto* box = new QWidget(this);
-  auto* form = new QFormLayout(box);
-  form->setContentsMargins(0, 0, 0, 0);
-  form->setVerticalSpacing(4);
-  form->addRow(tr("Given by"), given_by_);
-  form->addRow(tr("Witness"), witness_);
-  waste_->setPlaceholderText(tr("mg wasted (none: empty)"));
-  waste_method_->setPlaceholderText(tr("e.g. sink with witness"));
-  auto add = [&](const QString& label, const QString& key, const char* store_field,
-                 QWidget* field) {
+  auto* col = new QVBoxLayout(box);
+  col->setContentsMargins(0, 0, 0, 0);
+  col->setSpacing(3);
+  given_by_->setStyleSheet(QStringLiteral("font-weight: bold;"));
+  col->addWidget(given_by_);
+  col->addWidget(new QLabel(tr("Witness (signs with their own password)"), box));
+  col->addWidget(witness_);
+  waste_->setPlaceholderText(tr("waste, mg"));
+  waste_method_->setPlaceholderText(tr("waste method"));
+  col->addWidget(new QLabel(tr("Waste (none: leave empty)"), box));
+  auto* waste_row = new QHBoxLayout;
+  waste_row->addWidget(waste_, 2);
+  waste_row->addWidget(waste_method_, 3);
+  col->addLayout(waste_row);
+  for (auto [key, store_field] :
+       {std::pair{"waste", "waste_mg"}, std::pair{"waste method", "waste_method"}}) {
     QLabel* refusal = form_style::refusalLabel(box);
     refusals_.add({store_field}, refusal);
-    labels_[key] = refusal;
-    form->addRow(label, form_style::withNote(field, refusal, box));
-  };
-  add(tr("Waste (mg)"), QStringLiteral("waste"), "waste_mg", waste_);
-  add(tr("Waste method"), QStringLiteral("waste method"), "waste_method", waste_method_);
-  form->addRow(tr("Waste witness"), waste_witness_);
+    labels_[QString::fromUtf8(key)] = refusal;
+    col->addWidget(refusal);
+  }
+  col->addWidget(waste_witness_);
   override_reason_->setPlaceholderText(tr("clinician: reason to give outside the rules"));
-  add(tr("Override"), QStringLiteral("override"), "override_reason", override_reason_);
+  override_reason_->setAccessibleName(tr("override reason"));
+  QLabel* override_refusal = form_style::refusalLabel(box);
+  refusals_.add({"override_reason", "role"}, override_refusal);
+  labels_[QStringLiteral("override")] = override_refusal;
+  col->addWidget(override_reason_);
+  col->addWidget(override_refusal);
+  col->addStretch(1);
   return box;
 }
 
@@ -182,8 +194,9 @@ void DoseForm::onRouteChanged() {
   } else if (dose_->text() == QLatin1String("28")) {
     dose_->clear();
   }
-  ended_->setEnabled(route() == core::DoseRoute::iv);
-  if (route() != core::DoseRoute::iv) ended_->setChecked(false);
+  const bool iv = route() == core::DoseRoute::iv;
+  dose_rows_->setRowVisible(ended_->parentWidget()->parentWidget(), iv);
+  if (!iv) ended_->setChecked(false);
   updatePerKg();
   updateSpacing();
 }
@@ -201,11 +214,19 @@ void DoseForm::updateSpacing() {
   form_style::setTextIfChanged(
       spacing_, waiting ? tr("Next device in %1").arg(msText(*allowed - now)) : QString());
   give_->setEnabled(!waiting && context_.session_id != 0);
+  if (given_now_->isChecked()) {
+    const QDateTime local = localDateTime(now);
+    if (given_at_->dateTime().toString(QStringLiteral("yyyyMMddHHmm")) !=
+        local.toString(QStringLiteral("yyyyMMddHHmm"))) {
+      given_at_->setDateTime(local);
+    }
+  }
   const auto& user = gateway_.user();
-  form_style::setTextIfChanged(
-      given_by_, user ? QStringLiteral("%1 (%2)").arg(QString::fromStdString(user->name),
-                                                      QString::fromUtf8(db::role_name(user->role)))
-                      : tr("nobody signed in"));
+  form_style::setTextIfChanged(given_by_,
+                               user ? tr("Given by %1 (%2)")
+                                          .arg(QString::fromStdString(user->name),
+                                               QString::fromUtf8(db::role_name(user->role)))
+                                    : tr("nobody signed in"));
 }
 
 void DoseForm::showEvent(QShowEvent* event) {

@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -91,6 +92,7 @@ class DoseForm : public FormPage {
   ClinicalGateway& gateway_;
   DoseContext context_;
   QLabel* title_;
+  QFormLayout* dose_rows_ = nullptr;
   QComboBox* route_;
   QLineEdit* form_strength_;
   QLineEdit* dose_;

@@ -40,6 +40,13 @@ QLabel* refusalLabel(QWidget* parent) {
   return l;
 }
 
+QLabel* fieldLabel(const QString& text, QWidget* parent) {
+  auto* l = new QLabel(text, parent);
+  l->setMinimumHeight(kTouchHeight);
+  l->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  return l;
+}
+
 QLabel* headingLabel(const QString& text, QWidget* parent) {
   auto* l = new QLabel(text, parent);
   l->setStyleSheet(

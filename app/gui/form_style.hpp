@@ -21,6 +21,8 @@ inline QColor heading() { return {235, 235, 235}; }
 void apply(QWidget* page);
 // A word-wrapped label in the refusal colour, hidden while it has no text.
 QLabel* refusalLabel(QWidget* parent);
+// A field's label, centred on the 48 px field beside it.
+QLabel* fieldLabel(const QString& text, QWidget* parent);
 // A bold section heading.
 QLabel* headingLabel(const QString& text, QWidget* parent);
 // Sets `label` to `text` and shows it (hides it for an empty text); no repaint when unchanged.

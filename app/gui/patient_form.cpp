@@ -92,7 +92,8 @@ QWidget* PatientForm::buildAddColumn() {
   for (int i = 0; i < 5; ++i) {
     QLabel* refusal = form_style::refusalLabel(box);
     add_refusals_.add({fields[i].first}, refusal);
-    form->addRow(labels[i], form_style::withNote(fields[i].second, refusal, box));
+    form->addRow(form_style::fieldLabel(labels[i], box),
+                 form_style::withNote(fields[i].second, refusal, box));
   }
   col->addLayout(form);
   col->addWidget(add_refusals_.general());

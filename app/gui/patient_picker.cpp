@@ -9,7 +9,7 @@
 namespace vigil::gui {
 
 QString patientSummary(const db::PatientRecord& p) {
-  QString text = QStringLiteral("%1 (%2), born %3, %4")
+  QString text = QStringLiteral("%1 (%2)\nborn %3, %4")
                      .arg(QString::fromStdString(p.name), QString::fromStdString(p.identifier),
                           QString::fromStdString(p.date_of_birth), QString::fromStdString(p.sex));
   if (p.weight_kg) text += QStringLiteral(", %1 kg").arg(*p.weight_kg, 0, 'g', 4);
@@ -25,6 +25,8 @@ PatientPicker::PatientPicker(ClinicalGateway& gateway, int visible_rows, QWidget
       refusal_(form_style::refusalLabel(this)) {
   query_->setPlaceholderText(tr("identifier or name"));
   query_->setAccessibleName(tr("patient search"));
+  list_->setWordWrap(true);
+  list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   list_->setFixedHeight(visible_rows * (form_style::kTouchHeight + 2) + 4);
   auto* row = new QHBoxLayout;
   row->addWidget(query_, 1);

@@ -46,7 +46,7 @@ class PatientPicker : public QWidget {
   QString last_query_;
 };
 
-// "Pat Doe (MRN-1), born 1980-04-02, female, 70 kg"
+// "Pat Doe (MRN-1)" and on a second line "born 1980-04-02, female, 70 kg"
 QString patientSummary(const db::PatientRecord& p);
 
 }  // namespace vigil::gui

@@ -76,10 +76,11 @@ QWidget* PlanSessionForm::buildDetails() {
   for (int i = 0; i < 3; ++i) {
     QLabel* refusal = form_style::refusalLabel(box);
     refusals_.add(names[i], refusal);
-    form->addRow(plain[i].first, form_style::withNote(plain[i].second, refusal, box));
-    if (i == 0) form->addRow(tr("Dose (mg)"), dose_box);
+    form->addRow(form_style::fieldLabel(plain[i].first, box),
+                 form_style::withNote(plain[i].second, refusal, box));
+    if (i == 0) form->addRow(form_style::fieldLabel(tr("Dose (mg)"), box), dose_box);
   }
-  form->addRow(tr("Alarm profile"), profile_);
+  form->addRow(form_style::fieldLabel(tr("Alarm profile"), box), profile_);
   col->addLayout(form);
   col->addWidget(refusals_.general());
   status_->setWordWrap(true);
@@ -132,14 +133,18 @@ void PlanSessionForm::submit() {
       n.clinician_id = a.id;
       return db::create_session(s, a, n, now);
     });
+  } catch (const db::PermissionDenied& e) {
+    refusals_.show(tr("A clinician plans sessions: %1").arg(refusalText(e)));
+    return;
   } catch (const std::exception& e) {
     refusals_.show(e);
     return;
   }
   refusals_.clear();
-  status_->setText(tr("Planned: %1, %2, chair %3 at %4")
-                       .arg(QString::fromStdString(p->name), treatment_->currentText(),
-                            chair_->text().trimmed(), localClockText(n.planned_utc_ms)));
+  status_->setText(
+      tr("Planned: %1, %2, %3 at %4")
+          .arg(QString::fromStdString(p->name), treatment_->currentText(), chair_->text().trimmed(),
+               localDateTime(n.planned_utc_ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
   emit sessionPlanned(id);
   gateway_.notifyRecordChanged(id);
 }

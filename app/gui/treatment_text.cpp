@@ -45,7 +45,9 @@ QString perKgText(core::DoseRoute route, std::optional<double> dose_mg,
                   std::optional<double> weight_kg) {
   if (route == core::DoseRoute::esketamine_nasal) {
     if (!dose_mg) return QObject::tr("28 mg per device; 56 or 84 mg a session");
-    return QObject::tr("%1 device(s) of 28 mg").arg(std::ceil(*dose_mg / 28.0));
+    const double devices = std::ceil(*dose_mg / 28.0);
+    return devices == 1 ? QObject::tr("one 28 mg device")
+                        : QObject::tr("%1 devices of 28 mg").arg(devices);
   }
   if (!weight_kg) return QObject::tr("mg/kg: no weight on record");
   if (!dose_mg) return QObject::tr("mg/kg at %1 kg").arg(*weight_kg);
