@@ -85,6 +85,7 @@ void TodayList::rebuildRows() {
       text += QStringLiteral("  [%1]").arg(QString::fromUtf8(phase.data(), phase.size()));
     }
     auto* label = new QLabel(text, row);
+    label->setStyleSheet(QStringLiteral("font-size: 18px;"));
     const bool active = s.id == gateway_.activeSession();
     auto* start = new QPushButton(active ? tr("Recording") : tr("Start"), row);
     start->setEnabled(!active);
