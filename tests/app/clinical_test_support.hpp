@@ -3,9 +3,14 @@
 // nora (nurses), carl (clinician), aud (auditor) with cheap passwords, patient MRN-1 (70 kg),
 // the store behind a Recorder (as the station has it) and a gateway whose clock the test sets.
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
+#include <QStringList>
 #include <QWidget>
 #include <filesystem>
 #include <memory>
@@ -103,6 +108,24 @@ inline QString savePng(QWidget& w, const QString& name) {
   const QString path = QDir(QCoreApplication::applicationDirPath()).filePath(name);
   w.grab().toImage().save(path, "PNG");
   return path;
+}
+
+// The visible buttons, fields and boxes of `w` shorter than a 48 px touch target ("" if none).
+inline QString shortTouchTargets(QWidget& w) {
+  QCoreApplication::processEvents();
+  QStringList shortOnes;
+  for (QWidget* c : w.findChildren<QWidget*>()) {
+    const bool target = qobject_cast<QAbstractButton*>(c) || qobject_cast<QLineEdit*>(c) ||
+                        qobject_cast<QComboBox*>(c) || qobject_cast<QAbstractSpinBox*>(c);
+    if (!target || !c->isVisibleTo(&w) || qobject_cast<QLineEdit*>(c->parentWidget())) continue;
+    if (qobject_cast<QAbstractSpinBox*>(c->parentWidget())) continue;  // the box's own editor
+    if (c->height() < 48) {
+      shortOnes << QStringLiteral("%1 '%2' %3 px")
+                       .arg(QString::fromUtf8(c->metaObject()->className()), c->accessibleName())
+                       .arg(c->height());
+    }
+  }
+  return shortOnes.join(QStringLiteral(", "));
 }
 
 inline constexpr int kPanelWidth = 760;

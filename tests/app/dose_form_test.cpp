@@ -56,6 +56,7 @@ TEST(DoseForm, ADoseAboveTheRoutesBoundIsRefusedAtTheDoseFieldAndNothingWritten)
   EXPECT_EQ(f.form.doseEdit()->text(), "100");  // kept
   EXPECT_EQ(f.form.lotEdit()->text(), "LOT-7");
   // The README picture of a refused dose.
+  EXPECT_EQ(t::shortTouchTargets(f.form).toStdString(), "");
   t::savePng(f.form, "form-dose-refused.png");
 }
 

@@ -43,6 +43,7 @@ TEST(PatientForm, AddsAPatientWithEnterAndShowsItFound) {
   EXPECT_EQ(found[0].weight_kg, 82.5);
   ASSERT_TRUE(form.picker()->selected());
   EXPECT_EQ(form.picker()->selected()->identifier, "MRN-2");
+  EXPECT_EQ(t::shortTouchTargets(form).toStdString(), "");
   t::savePng(form, "form-patients-added.png");
 }
 

@@ -37,6 +37,7 @@ TEST(PlanSessionForm, ANursePlanningIsRefusedWithTheRoleAndNothingIsPlanned) {
   EXPECT_EQ(planned.count(), 0);
   EXPECT_TRUE(f.plannedToday().empty());
   EXPECT_EQ(form.doseEdit()->text(), "56");  // kept
+  EXPECT_EQ(t::shortTouchTargets(form).toStdString(), "");
   t::savePng(form, "form-plan-refused-nurse.png");
 }
 
