@@ -60,7 +60,7 @@ ChecklistForm::ChecklistForm(ClinicalGateway& gateway, QWidget* parent)
       scale_refusal_(form_style::refusalLabel(this)),
       override_reason_(new QLineEdit(this)),
       missing_(form_style::refusalLabel(this)),
-      status_(new QLabel(this)),
+      status_(form_style::statusLabel(this)),
       save_(new QPushButton(tr("&Save checklist"), this)),
       back_(new QPushButton(tr("Back (Esc)"), this)),
       refusals_(form_style::refusalLabel(this)) {

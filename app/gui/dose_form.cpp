@@ -44,7 +44,7 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
       waste_witness_(new WitnessSign(tr("waste witness"), this)),
       override_reason_(new QLineEdit(this)),
       spacing_(new QLabel(this)),
-      status_(new QLabel(this)),
+      status_(form_style::statusLabel(this)),
       give_(new QPushButton(tr("&Give dose"), this)),
       back_(new QPushButton(tr("Back (Esc)"), this)),
       refusals_(form_style::refusalLabel(this)) {

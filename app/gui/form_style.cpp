@@ -50,6 +50,13 @@ QLabel* refusalLabel(QWidget* parent) {
   return l;
 }
 
+QLabel* statusLabel(QWidget* parent) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(true);
+  l->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(met().name()));
+  return l;
+}
+
 QLabel* fieldLabel(const QString& text, QWidget* parent) {
   auto* l = new QLabel(text, parent);
   l->setMinimumHeight(kTouchHeight);

@@ -23,6 +23,8 @@ void apply(QWidget* page);
 QLabel* refusalLabel(QWidget* parent);
 // A field's label, centred on the 48 px field beside it.
 QLabel* fieldLabel(const QString& text, QWidget* parent);
+// A word-wrapped label for what a form just recorded ("Recorded: ...").
+QLabel* statusLabel(QWidget* parent);
 // A bold section heading.
 QLabel* headingLabel(const QString& text, QWidget* parent);
 // Sets `label` to `text` and shows it (hides it for an empty text); no repaint when unchanged.

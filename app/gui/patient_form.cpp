@@ -29,7 +29,7 @@ PatientForm::PatientForm(ClinicalGateway& gateway, QWidget* parent)
       add_(new QPushButton(tr("&Add patient"), this)),
       new_weight_(new QLineEdit(this)),
       update_weight_(new QPushButton(tr("&Update weight"), this)),
-      status_(new QLabel(this)),
+      status_(form_style::statusLabel(this)),
       weight_update_refusal_(form_style::refusalLabel(this)),
       add_refusals_(form_style::refusalLabel(this)) {
   auto* row = new QHBoxLayout(this);

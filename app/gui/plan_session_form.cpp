@@ -22,7 +22,7 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
       profile_(new QComboBox(this)),
       planned_at_(new QDateTimeEdit(this)),
       plan_(new QPushButton(tr("&Plan session"), this)),
-      status_(new QLabel(this)),
+      status_(form_style::statusLabel(this)),
       patient_refusal_(form_style::refusalLabel(this)),
       refusals_(form_style::refusalLabel(this)) {
   auto* left = new QWidget(this);
