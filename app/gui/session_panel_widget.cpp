@@ -157,7 +157,7 @@ void SessionPanelWidget::refresh() {
   } catch (const std::exception& e) {
     return showNone(gui::refusalText(e));
   }
-  show(*state_, gateway_.now());
+  display(*state_, gateway_.now());
   emit stateRefreshed();
 }
 
@@ -180,7 +180,7 @@ void SessionPanelWidget::showNone(const QString& why) {
   }
 }
 
-void SessionPanelWidget::show(const db::SessionPanelState& s, db::UtcMs now) {
+void SessionPanelWidget::display(const db::SessionPanelState& s, db::UtcMs now) {
   QString header = QStringLiteral("%1 (%2)").arg(QString::fromStdString(s.patient_name),
                                                  QString::fromStdString(s.patient_identifier));
   if (s.age_years) header += tr(", %1 y").arg(*s.age_years);

@@ -64,7 +64,7 @@ class SessionPanelWidget : public QWidget {
 
  private:
   QWidget* buildBottomRow();
-  void show(const db::SessionPanelState& s, db::UtcMs now);
+  void display(const db::SessionPanelState& s, db::UtcMs now);
   void showSteps(const db::SessionPanelState& s);
   void showCheckpoints(const db::SessionPanelState& s, db::UtcMs now);
   void showSummary(const db::SessionPanelState& s);
