@@ -16,4 +16,10 @@ namespace vigil::station {
 SessionForStation start_patient_session(db::Store& store, const db::Actor& actor,
                                         const std::string& patient_identifier, db::UtcMs now);
 
+// The Today list's one click: session `session_id` (planned for this chair) opened as `actor`
+// (audited) and started if it is only planned. Throws db::NotFound, db::ValidationError for a
+// closed session, and what advance_session refuses.
+SessionForStation start_planned_session(db::Store& store, const db::Actor& actor,
+                                        db::RowId session_id, db::UtcMs now);
+
 }  // namespace vigil::station

@@ -7,6 +7,7 @@
 
 #include "alarm_event_text.hpp"
 #include "vigil/db/alarm_event_store.hpp"
+#include "vigil/db/observation_store.hpp"
 #include "vigil/db/site_store.hpp"
 
 namespace vigil::station {
@@ -65,6 +66,17 @@ void SessionEventLog::submit(DeviceLink link) {
   wake_.notify_one();
 }
 
+void SessionEventLog::submit(const NibpMeasurement& measurement) {
+  {
+    std::lock_guard lock(mutex_);
+    Entry entry;
+    entry.event.utc_time = measurement.at;
+    entry.bp = measurement;
+    queue_.push_back(std::move(entry));
+  }
+  wake_.notify_one();
+}
+
 void SessionEventLog::close_open(core::UtcTime end) {
   {
     std::lock_guard lock(mutex_);
@@ -106,6 +118,7 @@ void SessionEventLog::run() {
       ok = false;
       std::fprintf(stderr, "vigil: session event not recorded (%s): %s\n",
                    entry.link ? ("device " + std::to_string(entry.link->device) + " link").c_str()
+                   : entry.bp ? ("device " + std::to_string(entry.bp->device) + " NIBP").c_str()
                               : alarm_event_text(entry.event).c_str(),
                    ex.what());
     }
@@ -142,9 +155,18 @@ void SessionEventLog::write(db::RowId session, const Entry& entry) {
     write_close_all(to_ms(entry.event.utc_time));
   } else if (entry.link) {
     write_link(session, *entry.link);
+  } else if (entry.bp) {
+    write_bp(session, *entry.bp);
   } else {
     write_alarm(session, entry.event);
   }
+}
+
+void SessionEventLog::write_bp(db::RowId session, const NibpMeasurement& m) {
+  const db::UtcMs at = to_ms(m.at);
+  const db::BpObservation bp{session,          at,          m.systolic_mmhg,
+                             m.diastolic_mmhg, m.mean_mmhg, core::BpSource::device};
+  recorder_.run_clinical([&](db::Store& store) { db::record_bp(store, actor_, bp, at); });
 }
 
 void SessionEventLog::write_close_all(db::UtcMs at) {

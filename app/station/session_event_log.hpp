@@ -8,6 +8,7 @@
 // de-escalation leaves it), cleared closes it, acknowledged (also of a latched condition after it
 // cleared) and audio_paused mark it.
 // A device connection row opens when the device's port opens and closes when it is lost.
+// A completed NIBP measurement becomes a BP observation (db::record_bp, source device).
 // Clinical records are never dropped: the queue is unbounded (these events are rare).
 
 #include <condition_variable>
@@ -19,6 +20,7 @@
 #include <string>
 #include <thread>
 
+#include "nibp_measurement.hpp"
 #include "vigil/core/alarm_event.hpp"
 #include "vigil/db/recorder.hpp"
 #include "vigil/db/roles.hpp"
@@ -49,6 +51,9 @@ class SessionEventLog {
     core::UtcTime at{};
   };
   void submit(DeviceLink link);
+  // A completed NIBP measurement from a device: recorded as the session's BP observation
+  // (source device), which meets the checkpoint it falls in; any thread.
+  void submit(const NibpMeasurement& measurement);
   void flush();  // returns once every submitted event is written
   // Closes the rows of conditions still open at `end` (monitoring stopped); then flushes.
   void close_open(core::UtcTime end);
@@ -61,10 +66,12 @@ class SessionEventLog {
     std::string detail;
     bool close_all = false;
     std::optional<DeviceLink> link;
+    std::optional<NibpMeasurement> bp;
   };
   void run();
   void write(db::RowId session, const Entry& entry);           // worker thread
   void write_link(db::RowId session, const DeviceLink& link);  // worker thread
+  void write_bp(db::RowId session, const NibpMeasurement& m);  // worker thread
   // The worker thread's steps of write(): one alarm log change each.
   void write_close_all(db::UtcMs at);
   void write_alarm(db::RowId session, const core::AlarmEvent& e);

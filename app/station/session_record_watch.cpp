@@ -41,7 +41,9 @@ void SessionRecordWatch::run() {
     db::SessionWatchState s;
     try {
       if (!store) store = db::Store::open(db_file_, db::OpenMode::read_only);
-      s = db::read_session_watch_state(*store, kWatchIdentity, session_id_);
+      // No grace here: the engine's bp_overdue delay is the margin (see the header).
+      s = db::read_session_watch_state(*store, kWatchIdentity, session_id_, utc_now(),
+                                       std::chrono::milliseconds(0));
     } catch (const std::exception&) {
       store.reset();  // busy, moved or being replaced: open it again at the next poll
     }
@@ -54,8 +56,19 @@ void SessionRecordWatch::run() {
       if (callbacks_.on_pre_dose_bp)
         callbacks_.on_pre_dose_bp(s.pre_dose_bp->first, s.pre_dose_bp->second);
     }
+    if (s.phase && s.bp_overdue != bp_overdue_) {
+      bp_overdue_ = s.bp_overdue;
+      if (callbacks_.on_bp_overdue) callbacks_.on_bp_overdue(bp_overdue_);
+    }
     lock.lock();
   }
+}
+
+db::UtcMs SessionRecordWatch::utc_now() const {
+  if (callbacks_.utc_now) return callbacks_.utc_now();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace vigil::station

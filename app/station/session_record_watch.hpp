@@ -4,7 +4,8 @@
 // documents the session: this station's form, another workstation or vigilctl. The engine needs
 //   - the phase: technical priorities depend on it (SpO2 sensor off / no data: medium during
 //     dosing and observation, low otherwise; docs/clinical.md);
-//   - the pre-dose BP: the baseline of the NIBP rise rule (>= 40/25 mmHg over it).
+//   - the pre-dose BP: the baseline of the NIBP rise rule (>= 40/25 mmHg over it);
+//   - whether a BP checkpoint is overdue: the bp_overdue technical condition.
 // A read-only connection of its own, polled on a thread of its own: in WAL mode reading never
 // blocks the recorder, and the acquisition thread never waits on disk.
 
@@ -26,6 +27,12 @@ struct SessionRecordCallbacks {
   std::function<void(core::SessionPhase)> on_phase;
   // The newest BP observation taken in the pre_dose phase (systolic, diastolic mmHg).
   std::function<void(double, double)> on_pre_dose_bp;
+  // A BP checkpoint passed its deadline unmet (true), or the BP it asked for was taken since
+  // (false): the bp_overdue technical condition. The alarm engine raises it once it has lasted
+  // the profile's bp_overdue delay, so the margin after the deadline is applied once.
+  std::function<void(bool)> on_bp_overdue;
+  // The clock checkpoints are judged by (the station's; null: the system clock).
+  std::function<db::UtcMs()> utc_now;
 };
 
 class SessionRecordWatch {
@@ -42,11 +49,13 @@ class SessionRecordWatch {
 
  private:
   void run();
+  db::UtcMs utc_now() const;
 
   std::filesystem::path db_file_;
   db::RowId session_id_;
   core::SessionPhase phase_;
   std::optional<std::pair<double, double>> pre_dose_bp_;
+  bool bp_overdue_ = false;
   SessionRecordCallbacks callbacks_;
   std::chrono::milliseconds period_;
   std::mutex mutex_;

@@ -99,6 +99,7 @@ void Station::begin_session(SessionRecording recording) {
     // A new session is a new patient: the last one's pre-dose BP is no baseline for this one.
     nibp_baseline_.reset();
     engine_->clear_nibp_baseline();
+    nibp_measurements_.reset();
     waveforms_.clear();
     for (const auto& d : config_.devices) {
       const double rate = pleth_rate_hz(d.protocol);
@@ -115,6 +116,12 @@ void Station::begin_session(SessionRecording recording) {
     SessionRecordCallbacks follow;
     follow.on_phase = [this](core::SessionPhase p) { set_phase(p); };
     follow.on_pre_dose_bp = [this](double sys, double dia) { set_nibp_baseline(sys, dia); };
+    follow.on_bp_overdue = [this](bool overdue) { set_bp_overdue(overdue); };
+    follow.utc_now = [this] {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+                 clock_->utc_now().time_since_epoch())
+          .count();
+    };
     record_watch_ =
         std::make_unique<SessionRecordWatch>(*watched_file, session_id, phase, std::move(follow));
   }
@@ -133,6 +140,10 @@ void Station::end_session() {
     log = std::move(log_);
     recording_ = SessionRecording{};
     builder_->clear_session();
+    if (bp_overdue_) {  // a checkpoint of the session that ended asks nothing of the next
+      engine_->set_external_condition(core::TechnicalCondition::bp_overdue, false, now());
+      bp_overdue_ = false;
+    }
   });
   if (log) log->close_open(clock_->utc_now());
   if (recorder) recorder->flush();
@@ -150,6 +161,9 @@ void Station::on_reading(const core::Reading& r) {
     return;
   }
   if (r.channel == core::Channel::cuff_pressure) return;  // transient, not a vital sign
+  if (log_) {
+    if (const auto bp = nibp_measurements_.add(r)) log_->submit(*bp);
+  }
   if (!recording_.recorder->record_reading(recording_.session_id, r)) {
     ++counters_.vitals_not_queued;
   }
@@ -168,6 +182,7 @@ void Station::replace_engine(const core::AlarmProfile& profile) {
   }
   if (nibp_baseline_) engine_->set_nibp_baseline(nibp_baseline_->first, nibp_baseline_->second);
   const core::AlarmTime t = now();
+  if (bp_overdue_) engine_->set_external_condition(core::TechnicalCondition::bp_overdue, true, t);
   for (const auto& d : config_.devices) {
     if (std::find(connected_.begin(), connected_.end(), d.device_id) != connected_.end()) continue;
     core::DeviceCondition down;
@@ -269,6 +284,13 @@ void Station::set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg) {
   hub_->thread().post([this, systolic_mmhg, diastolic_mmhg] {
     nibp_baseline_ = std::pair{systolic_mmhg, diastolic_mmhg};
     engine_->set_nibp_baseline(systolic_mmhg, diastolic_mmhg);
+  });
+}
+
+void Station::set_bp_overdue(bool overdue) {
+  hub_->thread().post([this, overdue] {
+    engine_->set_external_condition(core::TechnicalCondition::bp_overdue, overdue, now());
+    bp_overdue_ = overdue;
   });
 }
 

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "nibp_measurement.hpp"
 #include "screen_snapshot.hpp"
 #include "session_record_watch.hpp"
 #include "vigil/core/alarm_engine.hpp"
@@ -105,6 +106,8 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   void add_marker(TrendMarker::Kind kind, core::SteadyTime at, std::string label);
   // Pre-dose baseline for the NIBP rise rule, mmHg.
   void set_nibp_baseline(double systolic_mmhg, double diastolic_mmhg);
+  // The session watch's bp_overdue verdict (any thread): raises or ends the technical condition.
+  void set_bp_overdue(bool overdue);
   // The recorder's recording_behind reports (RecorderOptions::on_condition): any thread.
   void report_recorder_condition(const core::DeviceCondition& condition);
 
@@ -147,7 +150,9 @@ class Station final : private drivers::DeviceSessionListener, private core::Alar
   };
   std::vector<ConditionInForce> conditions_in_force_;
   std::optional<std::pair<double, double>> nibp_baseline_;
-  StationCounters counters_;  // acquisition thread; read with run_and_wait
+  bool bp_overdue_ = false;                     // acquisition thread
+  NibpMeasurementAssembler nibp_measurements_;  // acquisition thread
+  StationCounters counters_;                    // acquisition thread; read with run_and_wait
 };
 
 }  // namespace vigil::station

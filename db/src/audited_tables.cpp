@@ -4,6 +4,15 @@
 
 namespace vigil::db {
 
+#define SESSION_SNAPSHOT                                                           \
+  "json_object("                                                                   \
+  "'id',id,'type',type,'linked_session_id',linked_session_id,"                     \
+  "'patient_id',patient_id,'clinician_id',clinician_id,'nurse_id',nurse_id,"       \
+  "'chair',chair,'planned_utc_ms',planned_utc_ms,'started_utc_ms',started_utc_ms," \
+  "'ended_utc_ms',ended_utc_ms,'phase',phase,'planned_dose_mg',planned_dose_mg,"   \
+  "'ended_early_reason',ended_early_reason,'alarm_profile',alarm_profile"          \
+  ")"
+
 // Column order is part of the stored snapshots: append columns in a migration, never reorder.
 const std::vector<AuditedTable>& audited_tables() {
   static const std::vector<AuditedTable> tables{
@@ -18,14 +27,10 @@ const std::vector<AuditedTable>& audited_tables() {
        "'active',active,'failed_attempts',failed_attempts,"
        "'locked_until_utc_ms',locked_until_utc_ms"
        ")"},
-      {"sessions",
-       "json_object("
-       "'id',id,'type',type,'linked_session_id',linked_session_id,"
-       "'patient_id',patient_id,'clinician_id',clinician_id,'nurse_id',nurse_id,"
-       "'chair',chair,'planned_utc_ms',planned_utc_ms,'started_utc_ms',started_utc_ms,"
-       "'ended_utc_ms',ended_utc_ms,'phase',phase,'planned_dose_mg',planned_dose_mg,"
-       "'ended_early_reason',ended_early_reason,'alarm_profile',alarm_profile"
-       ")"},
+      // planned_route (migration 3) appears only when set, so the snapshots of sessions
+      // recorded before it still match their rows.
+      {"sessions", "CASE WHEN planned_route IS NULL THEN " SESSION_SNAPSHOT
+                   " ELSE json_set(" SESSION_SNAPSHOT ", '$.planned_route', planned_route) END"},
       {"alarm_events",
        "json_object("
        "'id',id,'session_id',session_id,'condition',condition,'priority',priority,"

@@ -5,30 +5,66 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "audit_write.hpp"
+#include "field_checks.hpp"
 #include "session_state.hpp"
 #include "vigil/core/pre_dose_checklist.hpp"
 
 namespace vigil::db {
+
+const std::vector<std::string>& pre_dose_fact_names() {
+  static const std::vector<std::string> names{
+      "first_treatment",
+      "concomitant_benzodiazepines",
+      "concomitant_sedative_hypnotics",
+      "concomitant_psychostimulants",
+      "concomitant_maois",
+      "concomitant_opioids",
+  };
+  return names;
+}
+
 namespace {
 
-void evaluate_pre_dose(SQLite::Database& db, const ChecklistEntry& c, ChecklistResult& r) {
+bool is_pre_dose_fact(const std::string& name) {
+  const auto& facts = pre_dose_fact_names();
+  return std::find(facts.begin(), facts.end(), name) != facts.end();
+}
+
+void evaluate_pre_dose(SQLite::Database& db, const SessionState& s, const ChecklistEntry& c,
+                       ChecklistResult& r) {
   core::PreDoseChecklistTicks ticks;
   for (const auto& [name, done] : c.items) {
-    bool known = false;
-    for (std::size_t i = 0; i < core::pre_dose_item_count; ++i) {
-      const auto item = static_cast<core::PreDoseItem>(i);
-      if (core::pre_dose_item_name(item) == name) {
-        ticks.tick(item, done);
-        known = true;
-      }
+    const auto item = core::enum_from_name<core::PreDoseItem>(name);
+    if (item) {
+      ticks.tick(*item, done);
+    } else if (!is_pre_dose_fact(name)) {
+      throw ValidationError("items: unknown pre-dose checklist item '" + name + "'");
     }
-    if (!known) throw ValidationError("items: unknown pre-dose checklist item '" + name + "'");
+  }
+  core::PreDoseChecklistConfig config;
+  // Esketamine (REMS): the patient's enrolment is verified before every treatment.
+  if (s.planned_route == core::DoseRoute::esketamine_nasal) {
+    config.required[static_cast<std::size_t>(core::PreDoseItem::rems_enrollment_verified)] = true;
   }
   const auto result =
-      core::evaluate_pre_dose_checklist(ticks, newest_pre_dose_bp(db, c.session_id));
+      core::evaluate_pre_dose_checklist(ticks, newest_pre_dose_bp(db, c.session_id), config);
   r.complete = result.complete;
   for (auto item : result.missing) r.missing.emplace_back(core::pre_dose_item_name(item));
+}
+
+// A clinician may count an incomplete checklist as complete, with a reason; the BP stays
+// required (the dosing guard checks it on its own).
+// Before the checklist's transaction: a refusal is audited in a transaction of its own.
+void check_override(SQLite::Database& db, const Actor& actor, const ChecklistEntry& c, UtcMs now) {
+  if (!c.override_reason) return;
+  if (c.kind != ChecklistKind::pre_dose) {
+    throw ValidationError("override_reason: only the pre-dose checklist may be overridden");
+  }
+  require_permission(db, actor, Action::override_checklist, now);  // clinician only, audited
+  require_text("override_reason", *c.override_reason);
 }
 
 }  // namespace
@@ -38,13 +74,15 @@ ChecklistResult record_checklist(Store& store, const Actor& actor, const Checkli
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_checklist, now, [&] {
     if (c.items.empty()) throw ValidationError("items: a checklist needs at least one item");
+    check_override(db, actor, c, now);
     SQLite::Transaction tx(db);
     require_open(load_session(db, c.session_id), "checklists");
     ChecklistResult r;
     nlohmann::ordered_json items = nlohmann::ordered_json::object();
     for (const auto& [name, done] : c.items) items[name] = done;
+    const SessionState s = load_session(db, c.session_id);
     if (c.kind == ChecklistKind::pre_dose) {
-      evaluate_pre_dose(db, c, r);
+      evaluate_pre_dose(db, s, c, r);
     } else {
       r.complete = true;
       for (const auto& [name, done] : c.items) {
@@ -53,6 +91,10 @@ ChecklistResult record_checklist(Store& store, const Actor& actor, const Checkli
           r.missing.push_back(name);
         }
       }
+    }
+    if (c.override_reason) {
+      r.complete = true;
+      items["override_reason"] = *c.override_reason;
     }
     SQLite::Statement ins(db,
                           "INSERT INTO checklists (session_id, kind, items, complete, "

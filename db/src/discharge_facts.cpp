@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "session_checkpoints.hpp"
 #include "vigil/core/checkpoint_schedule.hpp"
 #include "vigil/core/reading_flags.hpp"
 #include "vigil/db/channel_code.hpp"
@@ -43,25 +44,6 @@ std::optional<core::TimedVital> latest_vital(SQLite::Database& db, RowId session
   q.bind(4, static_cast<std::int64_t>(core::doubtful_value_flags().bits()));
   if (!q.executeStep()) return std::nullopt;
   return core::TimedVital{q.getColumn(0).getDouble(), utc(q.getColumn(1).getInt64())};
-}
-
-// The session's BP observations up to `now`, oldest first.
-std::vector<core::BpReading> bp_readings(SQLite::Database& db, RowId session_id, UtcMs now,
-                                         bool pre_dose_only) {
-  SQLite::Statement q(db, std::string("SELECT systolic_mmhg, diastolic_mmhg, t_utc_ms, bp_source "
-                                      "FROM observations WHERE session_id = ? AND kind = 'bp' AND "
-                                      "t_utc_ms <= ?") +
-                              (pre_dose_only ? " AND phase = 'pre_dose'" : "") +
-                              " ORDER BY t_utc_ms, id");
-  q.bind(1, session_id);
-  q.bind(2, now);
-  std::vector<core::BpReading> out;
-  while (q.executeStep()) {
-    out.push_back(
-        {q.getColumn(0).getDouble(), q.getColumn(1).getDouble(), utc(q.getColumn(2).getInt64()),
-         q.getColumn(3).getString() == "manual" ? core::BpSource::manual : core::BpSource::device});
-  }
-  return out;
 }
 
 bool escort_present(SQLite::Database& db, RowId session_id, UtcMs now) {
@@ -101,9 +83,9 @@ core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const Sessio
   in.escort_confirmed = escort_present(db, s.id, now);
   in.vitals.spo2_percent = latest_vital(db, s.id, core::Channel::spo2, now);
   in.vitals.pulse_rate_bpm = latest_vital(db, s.id, core::Channel::pulse_rate, now);
-  const auto bps = bp_readings(db, s.id, now, false);
+  const auto bps = session_bp_readings(db, s.id, now, false);
   if (!bps.empty()) in.vitals.latest_bp = bps.back();
-  const auto pre_dose = bp_readings(db, s.id, now, true);
+  const auto pre_dose = session_bp_readings(db, s.id, now, true);
   if (!pre_dose.empty()) in.vitals.pre_dose_bp = pre_dose.back();
 
   core::SessionCheckpointTimes times;

@@ -283,7 +283,15 @@ CREATE TRIGGER waveform_blocks_insert INSTEAD OF INSERT ON waveform_blocks BEGIN
 END;
 )sql";
 
-constexpr std::array<const char*, 2> kMigrations{kMigration1, kMigration2};
+// Migration 3: the planned treatment of a session (a core::DoseRoute name), chosen when a
+// clinician plans it; NULL for sessions planned before.
+constexpr const char* kMigration3 = R"sql(
+ALTER TABLE sessions ADD COLUMN planned_route TEXT
+  CHECK (planned_route IS NULL OR
+         planned_route IN ('iv','im','sublingual','oral','esketamine_nasal'));
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

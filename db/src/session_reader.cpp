@@ -6,6 +6,7 @@
 
 #include "audit_write.hpp"
 #include "field_checks.hpp"
+#include "session_checkpoints.hpp"
 #include "session_state.hpp"
 
 namespace vigil::db {
@@ -97,15 +98,21 @@ std::vector<PlannedSession> sessions_planned_for_chair(Store& store, const Actor
   return out;
 }
 
-SessionWatchState read_session_watch_state(Store& store, const SystemIdentity&, RowId session_id) {
+SessionWatchState read_session_watch_state(Store& store, const SystemIdentity&, RowId session_id,
+                                           UtcMs now, std::chrono::milliseconds bp_overdue_grace) {
   SQLite::Database& db = raw_connection(store);
   SessionWatchState s;
-  SQLite::Statement phase(db, "SELECT phase FROM sessions WHERE id = ?");
-  phase.bind(1, session_id);
-  if (phase.executeStep()) s.phase = core::session_phase_from_name(phase.getColumn(0).getString());
+  SessionState session;
+  try {
+    session = load_session(db, session_id);
+  } catch (const NotFound&) {
+    return s;
+  }
+  s.phase = session.phase;
   if (const auto bp = newest_pre_dose_bp(db, session_id)) {
     s.pre_dose_bp = {bp->systolic_mmhg, bp->diastolic_mmhg};
   }
+  s.bp_overdue = session_bp_overdue(db, session, bp_overdue_grace, now);
   return s;
 }
 

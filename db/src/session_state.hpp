@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "vigil/core/dose_route.hpp"
 #include "vigil/core/session_bp_reading.hpp"
 #include "vigil/core/session_phase.hpp"
+#include "vigil/core/session_transition.hpp"
 #include "vigil/core/session_type.hpp"
 #include "vigil/db/store_error.hpp"
 
@@ -19,6 +21,7 @@ struct SessionState {
   core::SessionPhase phase = core::SessionPhase::planned;
   RowId patient_id = 0;
   std::optional<double> planned_dose_mg;
+  std::optional<core::DoseRoute> planned_route;
 };
 
 // Throws NotFound ("session id 7: no such record").
@@ -27,6 +30,10 @@ SessionState load_session(SQLite::Database& db, RowId session_id);
 // The newest BP observation taken in the session's pre_dose phase (the NIBP rise baseline and
 // the checklist's baseline BP); the later row wins a tie in time.
 std::optional<core::BpReading> newest_pre_dose_bp(SQLite::Database& db, RowId session_id);
+
+// The facts core::check_transition needs, from the record (discharge_criteria_met is left
+// false: the caller evaluates discharge readiness when it matters).
+core::TransitionGuards gather_transition_guards(SQLite::Database& db, RowId session_id);
 
 // Throws ValidationError unless the session is still open (not closed).
 void require_open(const SessionState& s, std::string_view what);

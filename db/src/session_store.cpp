@@ -15,28 +15,6 @@
 namespace vigil::db {
 namespace {
 
-bool exists(SQLite::Database& db, const std::string& sql, RowId session_id) {
-  SQLite::Statement q(db, sql);
-  q.bind(1, session_id);
-  return q.executeStep();
-}
-
-core::TransitionGuards gather_guards(SQLite::Database& db, RowId id) {
-  core::TransitionGuards g;
-  // Checklists are append-only: the newest pre-dose checklist is the one in force.
-  g.pre_dose_checklist_complete = exists(db,
-                                         "SELECT 1 FROM (SELECT complete FROM checklists WHERE "
-                                         "session_id = ? AND kind = 'pre_dose' ORDER BY t_utc_ms "
-                                         "DESC, id DESC LIMIT 1) WHERE complete = 1",
-                                         id);
-  g.pre_dose_bp_recorded = exists(
-      db, "SELECT 1 FROM observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose'",
-      id);
-  g.dose_recorded = exists(db, "SELECT 1 FROM administrations WHERE session_id = ?", id);
-  g.integration_note_recorded = exists(db, "SELECT 1 FROM notes WHERE session_id = ?", id);
-  return g;
-}
-
 void write_phase(SQLite::Database& db, const Actor& actor, const SessionState& s,
                  core::SessionPhase to, const std::string& early_reason, UtcMs now) {
   auto before = snapshot_before(db, "sessions", s.id);
@@ -79,7 +57,7 @@ RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcM
     SQLite::Statement ins(db,
                           "INSERT INTO sessions (type, linked_session_id, patient_id, "
                           "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
-                          "alarm_profile) VALUES (?,?,?,?,?,?,?,'planned',?,?)");
+                          "alarm_profile, planned_route) VALUES (?,?,?,?,?,?,?,'planned',?,?,?)");
     ins.bind(1, std::string(core::session_type_name(n.type)));
     if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
     ins.bind(3, n.patient_id);
@@ -89,6 +67,7 @@ RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcM
     ins.bind(7, n.planned_utc_ms);
     if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
     if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
+    if (n.planned_route) ins.bind(10, std::string(core::dose_route_name(*n.planned_route)));
     ins.exec();
     const RowId id = db.getLastInsertRowid();
     audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
@@ -108,7 +87,7 @@ void advance_session(Store& store, const Actor& actor, RowId session_id, core::S
   permitted_call(db, actor, Action::advance_session, now, [&] {
     SQLite::Transaction tx(db);
     const auto s = load_session(db, session_id);
-    auto guards = gather_guards(db, session_id);
+    auto guards = gather_transition_guards(db, session_id);
     std::optional<core::DischargeReadiness> readiness;
     if (to == core::SessionPhase::discharge_ready) {
       readiness = session_discharge_readiness(db, s, profile, now);

@@ -32,6 +32,7 @@ const std::map<Action, std::string> kExpectedRoles{
     {Action::set_session_alarm_profile, "C"},
     {Action::record_administration, "NC"},
     {Action::override_dose, "C"},
+    {Action::override_checklist, "C"},
     {Action::record_observation, "NC"},
     {Action::record_checklist, "NC"},
     {Action::record_device_connection, "NC"},
@@ -107,6 +108,14 @@ std::vector<StoreCall> all_calls() {
          auto d = test::iv_ketamine(f.dosing_session(), 70, f.now);  // 1.0 mg/kg > 0.75
          d.override_reason = "treatment-resistant, documented plan";
          record_administration(f.store, a, d, f.tick());
+       }},
+      {Action::override_checklist, true,
+       [](StoreFixture& f, const Actor& a) {
+         const RowId s = f.planned_session();
+         advance_session(f.store, f.nurse, s, vigil::core::SessionPhase::pre_dose, f.tick());
+         ChecklistEntry c{s, ChecklistKind::pre_dose, {{"consent_confirmed", true}}, f.now};
+         c.override_reason = "consent on paper, scanned later";
+         record_checklist(f.store, a, c, f.tick());
        }},
       {Action::record_observation, true,
        [](StoreFixture& f, const Actor& a) {

@@ -64,6 +64,41 @@ std::vector<BlockRow> block_rows(SQLite::Database& db) {
   return rows;
 }
 
+// A planned session as schema version 1 wrote it (its row and its audited snapshot): today's
+// create_session writes columns that version did not have.
+RowId version_one_session(SQLite::Database& db, const Actor& clinician, RowId patient) {
+  db.exec("BEGIN");
+  SQLite::Statement ins(db,
+                        "INSERT INTO sessions (type, patient_id, clinician_id, chair, "
+                        "planned_utc_ms, phase) VALUES ('dosing', ?, ?, 'chair 1', ?, 'planned')");
+  ins.bind(1, patient);
+  ins.bind(2, clinician.id);
+  ins.bind(3, kT0);
+  ins.exec();
+  const RowId id = db.getLastInsertRowid();
+  SQLite::Statement snap(db,
+                         "SELECT json_object('id',id,'type',type,'linked_session_id',"
+                         "linked_session_id,'patient_id',patient_id,'clinician_id',clinician_id,"
+                         "'nurse_id',nurse_id,'chair',chair,'planned_utc_ms',planned_utc_ms,"
+                         "'started_utc_ms',started_utc_ms,'ended_utc_ms',ended_utc_ms,'phase',"
+                         "phase,'planned_dose_mg',planned_dose_mg,'ended_early_reason',"
+                         "ended_early_reason,'alarm_profile',alarm_profile) FROM sessions "
+                         "WHERE id = ?");
+  snap.bind(1, id);
+  snap.executeStep();
+  AuditEntry e;
+  e.t_utc_ms = kT0;
+  e.actor_id = clinician.id;
+  e.actor_name = clinician.name;
+  e.action = "create_session";
+  e.entity = "sessions";
+  e.entity_id = id;
+  e.new_value = snap.getColumn(0).getString();
+  append_audit_entry(db, e);
+  db.exec("COMMIT");
+  return id;
+}
+
 // A file as Vigil schema version 1 wrote it: accounts, two sessions, vitals of every kind the
 // old table held (several channels per time, repeated rows, gaps, flags, no device, a channel
 // name this version does not know) and waveform blocks.
@@ -80,12 +115,10 @@ struct VersionOneFile {
     const Actor admin = create_first_admin(store, "admin", kPassword, kT0, cheap);
     const Actor nurse = add_user(store, admin, "nina", Role::nurse, kPassword, kT0, cheap);
     const Actor carl = add_user(store, admin, "carl", Role::clinician, kPassword, kT0, cheap);
-    NewSession s;
-    s.patient_id = create_patient(store, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
-    s.chair = "chair 1";
-    s.planned_utc_ms = kT0;
-    first = create_session(store, carl, s, kT0);
-    second = create_session(store, carl, s, kT0);
+    const RowId patient =
+        create_patient(store, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
+    first = version_one_session(db, carl, patient);
+    second = version_one_session(db, carl, patient);
 
     SQLite::Statement ins(db,
                           "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, "
@@ -131,7 +164,7 @@ TEST(DbSchemaUpgrade, VersionOneFileKeepsEveryVitalsRowWithTheSameValues) {
 
   auto store = Store::open(v1.file, OpenMode::open_existing);
   SQLite::Database& db = raw_connection(store);
-  EXPECT_EQ(schema_version(db), 2);
+  EXPECT_EQ(schema_version(db), program_schema_version());
   EXPECT_EQ(vitals_rows(db), before_vitals);
   EXPECT_EQ(block_rows(db), before_blocks);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM vitals").getInt(), 3030);

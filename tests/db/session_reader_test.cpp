@@ -80,12 +80,12 @@ TEST(DbSessionReader, TheStationWatchReadsPhaseAndPreDoseBpWithoutAuditing) {
   const RowId id = f.dosing_session();
   const auto before = f.audit_count();
   const SystemIdentity watch{"station record watch"};
-  const SessionWatchState s = read_session_watch_state(f.store, watch, id);
+  const SessionWatchState s = read_session_watch_state(f.store, watch, id, f.now, std::chrono::minutes(5));
   EXPECT_EQ(s.phase, core::SessionPhase::dosing);
   ASSERT_TRUE(s.pre_dose_bp);
   EXPECT_EQ(*s.pre_dose_bp, std::make_pair(120.0, 80.0));
   EXPECT_EQ(f.audit_count(), before) << "a once-a-second watch fills no audit log";
-  EXPECT_FALSE(read_session_watch_state(f.store, watch, 99).phase);
+  EXPECT_FALSE(read_session_watch_state(f.store, watch, 99, f.now, std::chrono::minutes(5)).phase);
 }
 
 TEST(DbFileMode, ADatabaseTheStoreCreatesIsOwnerOnlyAndSoAreItsWalAndShm) {

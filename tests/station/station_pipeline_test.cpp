@@ -32,62 +32,6 @@ double first_time(const sim::Timeline& t, double from, double to,
   return NAN;
 }
 
-struct PipelineFixture : ::testing::Test {
-  db::test::StoreFixture store;
-  db::RowId session = store.dosing_session();
-  std::unique_ptr<db::Recorder> recorder;
-  CollectingListener listener;
-
-  void SetUp() override {
-    recorder =
-        std::make_unique<db::Recorder>(db::Store::open(store.file, db::OpenMode::open_existing));
-  }
-
-  // One simulator and a station reading it, both on scenario time from `start_at_s`.
-  struct Bedside {
-    std::unique_ptr<sim::PtySimulator> simulator;
-    std::unique_ptr<ScaledClock> clock;
-    std::unique_ptr<Station> station;
-    std::chrono::steady_clock::time_point epoch;
-  };
-  Bedside bedside(const std::string& device, sim::Timeline timeline, double start_at_s,
-                  double speed = 1.0) {
-    Bedside b;
-    b.epoch = std::chrono::steady_clock::now() + 300ms;  // the station is open before data flows
-    sim::SimulatorOptions o;
-    o.device = device;
-    o.timeline = std::move(timeline);
-    o.speed = speed;
-    o.start_at_s = start_at_s;
-    o.epoch = b.epoch;
-    b.simulator = std::make_unique<sim::PtySimulator>(std::move(o));
-    b.simulator->start();
-    b.clock = std::make_unique<ScaledClock>(speed, b.epoch);
-    StationConfig c;
-    c.clock = b.clock.get();
-    drivers::DeviceSessionConfig d;
-    d.name = "Oximeter";
-    d.protocol = device;
-    d.identity = drivers::DeviceIdentity::parse(b.simulator->link_path());
-    d.time_scale = speed;
-    c.devices.push_back(d);
-    b.station = std::make_unique<Station>(std::move(c), listener);
-    b.station->start();
-    SessionRecording r;
-    r.recorder = recorder.get();
-    r.actor = store.nurse;
-    r.session_id = session;
-    r.info.patient_id = "MRN-1";
-    b.station->begin_session(std::move(r));
-    return b;
-  }
-
-  // Scenario seconds (on the bedside's clock) of a steady time.
-  static double scenario_s(const Bedside& b, core::SteadyTime t, double start_at_s) {
-    return start_at_s + std::chrono::duration<double>(t - b.epoch).count();
-  }
-};
-
 TEST_F(PipelineFixture, DesaturationRaisesMediumThenHighWithinTheirDelaysAndRecordsThem) {
   const sim::Timeline timeline = *sim::make_scenario("desaturation");
   const double start_at = 50;  // just before SpO2 falls below 90 (scenario ~54 s)

@@ -2,17 +2,23 @@
 // A station over real pseudo-terminals: simulators from drivers/sim, a real database file with a
 // dosing session, and a listener that keeps every alarm event, device condition and snapshot.
 
+#include <gtest/gtest.h>
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "db/db_test_support.hpp"
+#include "scaled_clock.hpp"
 #include "station.hpp"
 #include "vigil/core/alarm_event.hpp"
+#include "vigil/db/recorder.hpp"
+#include "vigil/drivers/sim/pty_simulator.hpp"
+#include "vigil/drivers/sim/scenario.hpp"
 
 namespace vigil::station::test {
 
@@ -89,6 +95,67 @@ class CollectingListener : public StationListener {
   std::vector<core::DeviceCondition> conditions_;
   std::uint64_t snapshots_ = 0;
   ScreenSnapshot last_snapshot_;
+};
+
+// A station on one pty simulator recording into a dosing session of a real database file.
+struct PipelineFixture : ::testing::Test {
+  db::test::StoreFixture store;
+  db::RowId session = store.dosing_session();
+  std::unique_ptr<db::Recorder> recorder;
+  CollectingListener listener;
+
+  void SetUp() override {
+    recorder =
+        std::make_unique<db::Recorder>(db::Store::open(store.file, db::OpenMode::open_existing));
+  }
+
+  // One simulator and a station reading it, both on scenario time from `start_at_s`.
+  struct Bedside {
+    std::unique_ptr<drivers::sim::PtySimulator> simulator;
+    std::unique_ptr<ScaledClock> clock;
+    std::unique_ptr<Station> station;
+    std::chrono::steady_clock::time_point epoch;
+  };
+  // `watch_record`: the station follows the session in the database file (phase, pre-dose BP,
+  // bp_overdue), as the bedside does.
+  Bedside bedside(const std::string& device, drivers::sim::Timeline timeline, double start_at_s,
+                  double speed = 1.0, bool watch_record = false) {
+    Bedside b;
+    b.epoch = std::chrono::steady_clock::now() + 300ms;  // the station is open before data flows
+    drivers::sim::SimulatorOptions o;
+    o.device = device;
+    o.timeline = std::move(timeline);
+    o.speed = speed;
+    o.start_at_s = start_at_s;
+    o.epoch = b.epoch;
+    b.simulator = std::make_unique<drivers::sim::PtySimulator>(std::move(o));
+    b.simulator->start();
+    b.clock = std::make_unique<ScaledClock>(speed, b.epoch);
+    StationConfig c;
+    c.clock = b.clock.get();
+    drivers::DeviceSessionConfig d;
+    d.name = device == "suntech" ? "NIBP" : "Oximeter";
+    d.protocol = device;
+    d.identity = drivers::DeviceIdentity::parse(b.simulator->link_path());
+    d.time_scale = speed;
+    c.devices.push_back(d);
+    b.station = std::make_unique<Station>(std::move(c), listener);
+    b.station->start();
+    SessionRecording r;
+    r.recorder = recorder.get();
+    r.actor = store.nurse;
+    r.session_id = session;
+    r.info.patient_id = "MRN-1";
+    r.info.phase = core::SessionPhase::dosing;
+    if (watch_record) r.database_file = store.file;
+    b.station->begin_session(std::move(r));
+    return b;
+  }
+
+  // Scenario seconds (on the bedside's clock) of a steady time.
+  static double scenario_s(const Bedside& b, core::SteadyTime t, double start_at_s) {
+    return start_at_s + std::chrono::duration<double>(t - b.epoch).count();
+  }
 };
 
 inline bool is_limit(const core::AlarmEvent& e, core::Channel c, core::LimitSide side) {

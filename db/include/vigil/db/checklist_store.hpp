@@ -26,7 +26,7 @@ struct ChecklistEntry {
   UtcMs t_utc_ms = 0;
   // Clinician only: the checklist counts as complete despite missing items (audited with the
   // reason). The pre-dose BP is still required before dosing.
-  std::optional<std::string> override_reason;
+  std::optional<std::string> override_reason = std::nullopt;
 };
 
 // "first_treatment", "concomitant_benzodiazepines", "concomitant_sedative_hypnotics",

@@ -7,7 +7,8 @@
 // | nurse     | patients, start/advance sessions, administrations, observations, checklists,|
 // |           | device connections, draft notes, alarm events, acknowledge/pause alarms,    |
 // |           | read records                                                               |
-// | clinician | all a nurse may, plus plan sessions, sign notes, addenda, dose overrides,   |
+// | clinician | all a nurse may, plus plan sessions, sign notes, addenda, dose and        |
+// |           | pre-dose checklist overrides,                                              |
 // |           | the session's alarm profile, export                                         |
 // | auditor   | read records, read the audit log, export                                    |
 // | admin     | users and site settings; no clinical content                                |
@@ -51,6 +52,7 @@ enum class Action : std::uint8_t {
   set_session_alarm_profile,
   record_administration,
   override_dose,
+  override_checklist,
   record_observation,
   record_checklist,
   record_device_connection,
@@ -86,6 +88,8 @@ constexpr std::string_view action_name(Action v) {
       return "record_administration";
     case Action::override_dose:
       return "override_dose";
+    case Action::override_checklist:
+      return "override_checklist";
     case Action::record_observation:
       return "record_observation";
     case Action::record_checklist:

@@ -63,7 +63,8 @@ struct SessionPanelState {
   std::optional<UtcMs> next_device_allowed_utc_ms;
 
   std::vector<core::CheckpointStatus> checkpoints;  // ordered by due time
-  bool bp_overdue = false;                          // core::any_overdue(checkpoints)
+  // A checkpoint is overdue and no BP was taken since (the bp_overdue alarm condition).
+  bool bp_overdue = false;
   std::optional<core::BpReading> pre_dose_bp;       // newest BP taken in pre_dose
 
   bool checklist_recorded = false;             // a pre-dose checklist is on record

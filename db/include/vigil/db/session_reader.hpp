@@ -2,6 +2,7 @@
 // Reading a session for the station that records it: what the screen shows (the patient), what
 // the alarm engine needs (the phase, the stored alarm profile, the pre-dose BP baseline).
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,13 +57,17 @@ std::vector<PlannedSession> sessions_planned_for_chair(Store& store, const Actor
                                                        UtcMs to_utc_ms, UtcMs now);
 
 // What the station's once-a-second watch follows: the phase (absent when the session is gone or
-// its phase unknown) and the newest BP observation taken in the pre_dose phase (systolic,
-// diastolic mmHg). A background read of the station's own: not role-checked, not audited.
+// its phase unknown), the newest BP observation taken in the pre_dose phase (systolic,
+// diastolic mmHg) and whether a BP checkpoint is overdue at `now` (its window passed unmet by
+// more than `bp_overdue_grace`, the profile's bp_overdue delay: core::any_overdue). A background
+// read of the station's own: not role-checked, not audited.
 struct SessionWatchState {
   std::optional<core::SessionPhase> phase;
   std::optional<std::pair<double, double>> pre_dose_bp;
+  bool bp_overdue = false;
 };
 SessionWatchState read_session_watch_state(Store& store, const SystemIdentity& reader,
-                                           RowId session_id);
+                                           RowId session_id, UtcMs now,
+                                           std::chrono::milliseconds bp_overdue_grace);
 
 }  // namespace vigil::db

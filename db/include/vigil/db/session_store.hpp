@@ -27,7 +27,7 @@ struct NewSession {
   std::optional<double> planned_dose_mg;  // the prescribed session total, mg
   // The planned treatment: esketamine_nasal, or racemic ketamine iv (infusion), im, sublingual,
   // oral. Esketamine sessions need REMS enrolment verified on the pre-dose checklist.
-  std::optional<core::DoseRoute> planned_route;
+  std::optional<core::DoseRoute> planned_route = std::nullopt;
   std::string alarm_profile;  // the profile in force, as TOML text (may be empty)
 };
 
