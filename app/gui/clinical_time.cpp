@@ -31,6 +31,7 @@ QString hmsText(db::UtcMs duration_ms) {
 
 QString msText(db::UtcMs duration_ms) {
   const long long s = (std::max<db::UtcMs>(0, duration_ms) + 999) / 1000;
+  if (s >= 3600) return hmsText(s * 1000);
   return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 

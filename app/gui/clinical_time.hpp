@@ -16,7 +16,7 @@ QString localClockText(db::UtcMs utc_ms);  // "14:05"
 std::pair<db::UtcMs, db::UtcMs> localDayWindow(db::UtcMs utc_ms);
 // "1:02:05" (hours unpadded); a negative duration counts as 0.
 QString hmsText(db::UtcMs duration_ms);
-// "4:05" (minutes unpadded).
+// "4:05" (minutes unpadded), rounded up to the second; from an hour on "1:04:05".
 QString msText(db::UtcMs duration_ms);
 
 }  // namespace vigil::gui
