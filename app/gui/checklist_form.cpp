@@ -271,6 +271,9 @@ void ChecklistForm::submit() {
   showMissing(result.missing);
   status_->setText(result.complete ? tr("Checklist saved: complete")
                                    : tr("Checklist saved: not complete, dosing waits"));
+  status_->setStyleSheet(
+      QStringLiteral("font-weight: bold; color: %1;")
+          .arg(result.complete ? form_style::met().name() : form_style::heading().name()));
   recordScales(session_);
   gateway_.notifyRecordChanged(session_);
 }

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "clinical_test_support.hpp"
+#include "vigil/db/session_panel.hpp"
 
 namespace t = vigil::gui::test;
 namespace db = vigil::db;
@@ -62,6 +63,9 @@ TEST(PlanSessionForm, AClinicianPlansTheTreatmentWithMgPerKgShownAsTyped) {
   EXPECT_EQ(today[0].patient_identifier, "MRN-1");
   EXPECT_EQ(today[0].planned_dose_mg, 35.0);
   EXPECT_EQ(today[0].planned_utc_ms / 60000, f.now / 60000);  // the local time typed, in UTC
+  const auto panel = f.store(
+      [&](db::Store& s) { return db::read_session_panel(s, f.auditor, today[0].id, f.now); });
+  EXPECT_EQ(panel.planned_route, DoseRoute::iv);
   EXPECT_TRUE(form.statusText().startsWith("Planned: Pat Doe, Ketamine IV infusion, chair 2"))
       << form.statusText().toStdString();
   t::savePng(form, "form-plan-planned.png");
