@@ -48,6 +48,7 @@ class ChecklistForm : public FormPage {
   QString statusText() const { return status_->text(); }
   QString refusalShown() const { return refusals_.general()->text(); }
   QString scaleRefusalText() const { return scale_refusal_->text(); }
+  QString phq9FlagText() const { return phq9_flag_->text(); }
 
  protected:
   void showEvent(QShowEvent* event) override;

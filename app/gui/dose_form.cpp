@@ -231,6 +231,10 @@ void DoseForm::updateSpacing() {
 
 void DoseForm::showEvent(QShowEvent* event) {
   FormPage::showEvent(event);
+  const auto& user = gateway_.user();
+  const bool clinician = user && user->role == db::Role::clinician;
+  override_reason_->setEnabled(clinician);
+  if (!clinician) override_reason_->clear();
   updateSpacing();
   countdown_.start();
 }

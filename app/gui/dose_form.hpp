@@ -64,6 +64,7 @@ class DoseForm : public FormPage {
   QLineEdit* wasteEdit() const { return waste_; }
   QLineEdit* wasteMethodEdit() const { return waste_method_; }
   WitnessSign* wasteWitness() const { return waste_witness_; }
+  QLineEdit* overrideReasonEdit() const { return override_reason_; }
   QPushButton* giveButton() const { return give_; }
   QString perKgText() const { return per_kg_->text(); }
   QString spacingText() const { return spacing_->text(); }

@@ -75,6 +75,7 @@ TEST(ChecklistForm, ACompleteChecklistWithTheRemsFactsAndAPhq9AllowsDosing) {
   f.form.fact("concomitant_opioids")->setCurrentIndex(2);  // yes
   f.form.phq9Box()->setChecked(true);
   for (int i = 0; i < 9; ++i) f.form.phq9Item(i)->setValue(i == 8 ? 1 : 2);
+  EXPECT_TRUE(f.form.phq9FlagText().startsWith("PHQ-9 item 9 (thoughts of self-harm)"));
   QTest::keyClick(&f.form, Qt::Key_Return);  // Enter saves
   EXPECT_EQ(f.form.statusText(), "Checklist saved: complete");
   EXPECT_TRUE(f.form.missingText().isEmpty());

@@ -45,7 +45,8 @@ struct DoseFixture : t::ClinicalFixture {
 
 TEST(DoseForm, ADoseAboveTheRoutesBoundIsRefusedAtTheDoseFieldAndNothingWritten) {
   DoseFixture f(DoseRoute::iv, 35);
-  EXPECT_EQ(f.form.route(), DoseRoute::iv);  // the planned route
+  EXPECT_EQ(f.form.route(), DoseRoute::iv);                // the planned route
+  EXPECT_FALSE(f.form.overrideReasonEdit()->isEnabled());  // a nurse does not override
   f.type("100", "LOT-7");
   EXPECT_EQ(f.form.perKgText(), "1.43 mg/kg (70 kg)");
   QTest::mouseClick(f.form.giveButton(), Qt::LeftButton);
@@ -170,4 +171,18 @@ TEST(DoseForm, GiveWaitsForTheEsketamineRestWithACountdown) {
   QTest::qWait(1100);  // the countdown's next second
   EXPECT_TRUE(f.form.giveButton()->isEnabled());
   EXPECT_TRUE(f.form.spacingText().isEmpty());
+}
+
+TEST(DoseForm, AClinicianGivesABoundBreakingDoseWithAnOverrideReason) {
+  DoseFixture f(DoseRoute::iv, 35);
+  f.gateway->signOut();
+  f.signIn(f.clinician);
+  f.form.hide();
+  f.form.show();
+  ASSERT_TRUE(f.form.overrideReasonEdit()->isEnabled());
+  f.type("60", "LOT-7", "nina");
+  f.form.overrideReasonEdit()->setText("tolerance: 0.86 mg/kg agreed with the medical director");
+  QTest::mouseClick(f.form.giveButton(), Qt::LeftButton);
+  EXPECT_TRUE(f.form.refusalAt("dose").isEmpty()) << f.form.refusalAt("dose").toStdString();
+  EXPECT_EQ(f.doses(), 1u);
 }
