@@ -76,6 +76,11 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
   labels_[QStringLiteral("witness")] = witness_->refusalLabel();
   labels_[QStringLiteral("waste witness")] = waste_witness_->refusalLabel();
   labels_[QString()] = refusals_.general();
+  connectFields();
+  onRouteChanged();
+}
+
+void DoseForm::connectFields() {
   give_->setDefault(true);
   connect(give_, &QPushButton::clicked, this, &DoseForm::submit);
   connect(back_, &QPushButton::clicked, this, &DoseForm::closeRequested);
@@ -88,7 +93,6 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
   connect(ended_, &QCheckBox::toggled, ended_at_, &QWidget::setEnabled);
   countdown_.setInterval(1000);
   connect(&countdown_, &QTimer::timeout, this, &DoseForm::updateSpacing);
-  onRouteChanged();
 }
 
 QWidget* DoseForm::buildDoseColumn() {

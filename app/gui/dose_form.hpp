@@ -79,6 +79,7 @@ class DoseForm : public FormPage {
   void hideEvent(QHideEvent* event) override;
 
  private:
+  void connectFields();
   QWidget* buildDoseColumn();
   QWidget* buildWitnessColumn();
   void onRouteChanged();
