@@ -1,0 +1,109 @@
+#include "clinical_panel.hpp"
+
+#include <QHBoxLayout>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+#include "checklist_form.hpp"
+#include "dose_form.hpp"
+#include "form_style.hpp"
+#include "patient_form.hpp"
+#include "plan_session_form.hpp"
+#include "session_panel_widget.hpp"
+#include "today_list.hpp"
+
+namespace vigil::gui {
+
+ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
+    : QWidget(parent),
+      gateway_(gateway),
+      stack_(new QStackedWidget(this)),
+      nav_(new QButtonGroup(this)),
+      today_(new TodayList(gateway, this)),
+      patients_(new PatientForm(gateway, this)),
+      plan_(new PlanSessionForm(gateway, this)),
+      session_(new SessionPanelWidget(gateway, this)),
+      checklist_(new ChecklistForm(gateway, this)),
+      dose_(new DoseForm(gateway, this)) {
+  form_style::apply(this);
+  for (QWidget* page :
+       std::initializer_list<QWidget*>{today_, patients_, plan_, session_, checklist_, dose_}) {
+    stack_->addWidget(page);
+  }
+  auto* bar = new QHBoxLayout;
+  bar->setSpacing(6);
+  auto* col = new QVBoxLayout(this);
+  col->setContentsMargins(0, 4, 0, 0);
+  col->setSpacing(2);
+  col->addLayout(bar);
+  col->addWidget(stack_, 1);
+  nav_->setExclusive(true);
+  addNavButton(Page::today, tr("Today (F2)"), Qt::Key_F2);
+  addNavButton(Page::patients, tr("Patients (F3)"), Qt::Key_F3);
+  addNavButton(Page::plan, tr("Plan (F4)"), Qt::Key_F4);
+  addNavButton(Page::session, tr("Session (F5)"), Qt::Key_F5);
+  for (QAbstractButton* b : nav_->buttons()) bar->addWidget(b, 1);
+  connectPages();
+  showPage(gateway.activeSession() != 0 ? Page::session : Page::today);
+}
+
+void ClinicalPanel::addNavButton(Page page, const QString& text, Qt::Key key) {
+  auto* b = new QPushButton(text, this);
+  b->setCheckable(true);
+  b->setFocusPolicy(Qt::TabFocus);
+  nav_->addButton(b, static_cast<int>(page));
+  connect(b, &QPushButton::clicked, this, [this, page] { showPage(page); });
+  auto* shortcut = new QShortcut(QKeySequence(key), this);
+  shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+  connect(shortcut, &QShortcut::activated, this, [this, page] { showPage(page); });
+}
+
+void ClinicalPanel::connectPages() {
+  connect(session_, &SessionPanelWidget::checklistRequested, this,
+          [this] { showPage(Page::checklist); });
+  connect(session_, &SessionPanelWidget::doseRequested, this, [this] { showPage(Page::dose); });
+  connect(session_, &SessionPanelWidget::stateRefreshed, this, &ClinicalPanel::forwardState);
+  for (FormPage* form : std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_}) {
+    connect(form, &FormPage::closeRequested, this, &ClinicalPanel::backFromForm);
+  }
+  connect(&gateway_, &ClinicalGateway::activeSessionChanged, this,
+          [this](db::RowId id) { showPage(id != 0 ? Page::session : Page::today); });
+  connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
+    if (!gateway_.user()) showPage(Page::today);
+  });
+}
+
+void ClinicalPanel::forwardState() {
+  if (!session_->state()) return;
+  checklist_->setState(*session_->state());
+  dose_->setContext(doseContextOf(*session_->state()));
+}
+
+void ClinicalPanel::backFromForm() {
+  showPage(gateway_.activeSession() != 0 ? Page::session : Page::today);
+}
+
+void ClinicalPanel::showPage(Page page) {
+  if (page == Page::checklist || page == Page::dose) {
+    session_->refresh();  // the forms start from the record as it is now
+    forwardState();
+  }
+  QWidget* target = stack_->widget(static_cast<int>(page));
+  stack_->setCurrentWidget(target);
+  const Page nav = page == Page::checklist || page == Page::dose ? Page::session : page;
+  if (QAbstractButton* b = nav_->button(static_cast<int>(nav))) b->setChecked(true);
+  target->setFocus();
+  if (QWidget* first = target->nextInFocusChain(); first && target->isAncestorOf(first)) {
+    first->setFocus();
+  }
+}
+
+ClinicalPanel::Page ClinicalPanel::currentPage() const {
+  return static_cast<Page>(stack_->currentIndex());
+}
+
+QPushButton* ClinicalPanel::pageButton(Page page) const {
+  return static_cast<QPushButton*>(nav_->button(static_cast<int>(page)));
+}
+
+}  // namespace vigil::gui

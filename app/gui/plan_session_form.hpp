@@ -1,0 +1,65 @@
+#pragma once
+// Planning a session (clinician; the store refuses anyone else and the form shows its words):
+// the patient (found by identifier or name), the treatment, the planned dose in mg with mg/kg
+// from the patient's weight shown as it is typed, the chair (this station's by default), the
+// alarm profile (the site default) and the planned time (typed local, stored UTC).
+// The nurse is not chosen here: the store has no look-up of a user by name; the nurse who
+// starts the session is on its record.
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+#include "clinical_gateway.hpp"
+#include "field_refusals.hpp"
+#include "form_page.hpp"
+#include "patient_picker.hpp"
+#include "vigil/core/dose_route.hpp"
+
+namespace vigil::gui {
+
+class PlanSessionForm : public FormPage {
+  Q_OBJECT
+ public:
+  explicit PlanSessionForm(ClinicalGateway& gateway, QWidget* parent = nullptr);
+
+  void submit() override;  // plans the session
+
+  PatientPicker* picker() const { return picker_; }
+  QComboBox* treatmentBox() const { return treatment_; }
+  QLineEdit* doseEdit() const { return dose_; }
+  QLineEdit* chairEdit() const { return chair_; }
+  QDateTimeEdit* plannedAtEdit() const { return planned_at_; }
+  QPushButton* planButton() const { return plan_; }
+  QString perKgText() const { return per_kg_->text(); }
+  QString refusalAt(const QString& field) const;  // "planned_dose_mg", "chair", "" (general)
+  QString statusText() const { return status_->text(); }
+  void selectTreatment(core::DoseRoute route);
+
+ signals:
+  void sessionPlanned(vigil::db::RowId session_id);
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void updatePerKg();
+  QWidget* buildDetails();
+
+  ClinicalGateway& gateway_;
+  PatientPicker* picker_;
+  QComboBox* treatment_;
+  QLineEdit* dose_;
+  QLabel* per_kg_;
+  QLineEdit* chair_;
+  QComboBox* profile_;
+  QDateTimeEdit* planned_at_;
+  QPushButton* plan_;
+  QLabel* status_;
+  QLabel* patient_refusal_;
+  FieldRefusals refusals_;
+};
+
+}  // namespace vigil::gui

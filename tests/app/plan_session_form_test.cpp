@@ -1,0 +1,97 @@
+#include "plan_session_form.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "clinical_test_support.hpp"
+#include "vigil/db/session_panel.hpp"
+
+namespace t = vigil::gui::test;
+namespace db = vigil::db;
+using vigil::core::DoseRoute;
+using vigil::gui::PlanSessionForm;
+
+namespace {
+
+void pickPatientAndDose(PlanSessionForm& form, DoseRoute route, const char* mg) {
+  QTest::keyClicks(form.picker()->queryEdit(), "MRN-1");
+  QTest::keyClick(form.picker()->queryEdit(), Qt::Key_Return);
+  form.selectTreatment(route);
+  QTest::keyClicks(form.doseEdit(), mg);
+}
+
+}  // namespace
+
+TEST(PlanSessionForm, ANursePlanningIsRefusedWithTheRoleAndNothingIsPlanned) {
+  t::ClinicalFixture f;
+  f.signIn(f.nurse);
+  PlanSessionForm form(*f.gateway);
+  form.resize(t::kPanelWidth, t::kPanelHeight);
+  form.show();
+  QSignalSpy planned(&form, &PlanSessionForm::sessionPlanned);
+  pickPatientAndDose(form, DoseRoute::esketamine_nasal, "56");
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  EXPECT_EQ(form.refusalAt("").toStdString(),
+            "A clinician plans sessions: role nurse may not create_session");
+  EXPECT_EQ(planned.count(), 0);
+  EXPECT_TRUE(f.plannedToday().empty());
+  EXPECT_EQ(form.doseEdit()->text(), "56");  // kept
+  EXPECT_EQ(t::shortTouchTargets(form).toStdString(), "");
+  t::savePng(form, "form-plan-refused-nurse.png");
+}
+
+TEST(PlanSessionForm, AClinicianPlansTheTreatmentWithMgPerKgShownAsTyped) {
+  t::ClinicalFixture f;
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.resize(t::kPanelWidth, t::kPanelHeight);
+  form.show();
+  QSignalSpy planned(&form, &PlanSessionForm::sessionPlanned);
+  QSignalSpy changed(f.gateway.get(), &vigil::gui::ClinicalGateway::recordChanged);
+  EXPECT_EQ(form.chairEdit()->text(), "chair 2");
+  pickPatientAndDose(form, DoseRoute::iv, "35");
+  EXPECT_EQ(form.perKgText(), "0.50 mg/kg (70 kg)");
+  QTest::keyClick(form.doseEdit(), Qt::Key_Return);  // Enter plans
+  ASSERT_EQ(planned.count(), 1);
+  EXPECT_EQ(changed.count(), 1);
+  EXPECT_TRUE(form.refusalAt("").isEmpty());
+  const auto today = f.plannedToday();
+  ASSERT_EQ(today.size(), 1u);
+  EXPECT_EQ(today[0].id, planned.front().at(0).value<db::RowId>());
+  EXPECT_EQ(today[0].patient_identifier, "MRN-1");
+  EXPECT_EQ(today[0].planned_dose_mg, 35.0);
+  EXPECT_EQ(today[0].planned_utc_ms / 60000, f.now / 60000);  // the local time typed, in UTC
+  const auto panel = f.store(
+      [&](db::Store& s) { return db::read_session_panel(s, f.auditor, today[0].id, f.now); });
+  EXPECT_EQ(panel.planned_route, DoseRoute::iv);
+  EXPECT_TRUE(form.statusText().startsWith("Planned: Pat Doe, Ketamine IV infusion, chair 2"))
+      << form.statusText().toStdString();
+  t::savePng(form, "form-plan-planned.png");
+}
+
+TEST(PlanSessionForm, APlannedDoseOutOfRangeIsRefusedAtTheDoseField) {
+  t::ClinicalFixture f;
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.show();
+  pickPatientAndDose(form, DoseRoute::iv, "5000");
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  EXPECT_TRUE(form.refusalAt("planned_dose_mg").startsWith("planned_dose_mg: must be 0-1000 mg"))
+      << form.refusalAt("planned_dose_mg").toStdString();
+  EXPECT_TRUE(f.plannedToday().empty());
+  form.doseEdit()->setText("lots");
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  EXPECT_EQ(form.refusalAt("planned_dose_mg"), "planned_dose_mg: not a number (got 'lots')");
+}
+
+TEST(PlanSessionForm, WithoutAPatientPickedItAsksForOne) {
+  t::ClinicalFixture f;
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.show();
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  EXPECT_EQ(form.refusalAt("patient"), "patient: find and pick the patient first");
+  EXPECT_TRUE(f.plannedToday().empty());
+}
