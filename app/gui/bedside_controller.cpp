@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "bedside_session.hpp"
+#include "clinical_panel.hpp"
 #include "monitor_window.hpp"
 #include "vigil/db/session_reader.hpp"
 #include "vigil/db/site_store.hpp"
@@ -99,6 +100,7 @@ void BedsideController::openStation(db::Recorder& recorder, std::filesystem::pat
   gateway_ = std::make_unique<ClinicalGateway>(
       recorder, [this] { return utcNowMs(); }, chair);
   access_ = std::make_unique<BedsideAccess>(window_, *gateway_);
+  window_.setClinicalPanel(new ClinicalPanel(*gateway_));
   if (idle_lock) {
     access_->idleLock().setTimeout(*idle_lock);
   } else {
@@ -217,6 +219,11 @@ void BedsideController::stopRecording() {
 void BedsideController::shutdown() {
   script_timer_.stop();
   if (!station_) return;
+  if (gateway_) {  // the forms use the gateway and the recorder: they go first
+    QWidget* panel = window_.clinicalPanel();
+    window_.setClinicalPanel(new QWidget);
+    delete panel;
+  }
   bridge_.detach();
   stopRecording();
   if (demo_ && !demo_->scripted()) demo_->finish(*station_);
