@@ -46,8 +46,12 @@ QString perKgText(core::DoseRoute route, std::optional<double> dose_mg,
   if (route == core::DoseRoute::esketamine_nasal) {
     if (!dose_mg) return QObject::tr("28 mg per device; 56 or 84 mg a session");
     const double devices = std::ceil(*dose_mg / 28.0);
-    return devices == 1 ? QObject::tr("one 28 mg device")
-                        : QObject::tr("%1 devices of 28 mg").arg(devices);
+    QString text = devices == 1 ? QObject::tr("one 28 mg device")
+                                : QObject::tr("%1 devices of 28 mg").arg(devices);
+    if (weight_kg) {  // a fixed dose, but the record shows its weight-based size too
+      text += QObject::tr(" (%1 mg/kg)").arg(*dose_mg / *weight_kg, 0, 'f', 2);
+    }
+    return text;
   }
   if (!weight_kg) return QObject::tr("mg/kg: no weight on record");
   if (!dose_mg) return QObject::tr("mg/kg at %1 kg").arg(*weight_kg);
