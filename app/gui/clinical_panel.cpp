@@ -38,10 +38,10 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
   col->addLayout(bar);
   col->addWidget(stack_, 1);
   nav_->setExclusive(true);
-  addNavButton(Page::today, tr("Today (F2)"), Qt::Key_F2);
-  addNavButton(Page::patients, tr("Patients (F3)"), Qt::Key_F3);
-  addNavButton(Page::plan, tr("Plan (F4)"), Qt::Key_F4);
-  addNavButton(Page::session, tr("Session (F5)"), Qt::Key_F5);
+  addNavButton(Page::today, tr("Today"), Qt::Key_F2);
+  addNavButton(Page::patients, tr("Patients"), Qt::Key_F3);
+  addNavButton(Page::plan, tr("Plan"), Qt::Key_F4);
+  addNavButton(Page::session, tr("Session"), Qt::Key_F5);
   for (QAbstractButton* b : nav_->buttons()) bar->addWidget(b, 1);
   connectPages();
   showPage(gateway.activeSession() != 0 ? Page::session : Page::today);
@@ -49,6 +49,7 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
 
 void ClinicalPanel::addNavButton(Page page, const QString& text, Qt::Key key) {
   auto* b = new QPushButton(text, this);
+  b->setToolTip(tr("%1 (%2)").arg(text, QKeySequence(key).toString()));  // the key, said
   b->setCheckable(true);
   b->setFocusPolicy(Qt::TabFocus);
   nav_->addButton(b, static_cast<int>(page));

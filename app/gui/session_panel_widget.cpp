@@ -16,7 +16,7 @@
 namespace vigil::gui {
 namespace {
 
-constexpr int kCheckpointRows = 6;
+constexpr int kCheckpointRows = 5;
 
 QString checkpointColour(core::CheckpointState state) {
   switch (state) {
@@ -68,33 +68,35 @@ SessionPanelWidget::SessionPanelWidget(ClinicalGateway& gateway, QWidget* parent
   step_reasons_->setStyleSheet(QStringLiteral("color: %1;").arg(form_style::refusal().name()));
   summary_->setWordWrap(true);
   summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  // Phase and time since the first dose on one line, the next steps on their own below: the
+  // clinical area is about 460 px wide at 1280x800.
   auto* top = new QHBoxLayout;
   top->addWidget(phase_);
   top->addSpacing(16);
   top->addWidget(since_dose_);
   top->addStretch(1);
-  top->addLayout(steps_);
+  steps_->addStretch(1);
   auto* grid = new QGridLayout;
-  grid->setVerticalSpacing(2);
+  grid->setVerticalSpacing(4);
   for (int i = 0; i < kCheckpointRows; ++i) {
     auto* name = new QLabel(this);
     auto* state = new QLabel(this);
+    for (QLabel* l : {name, state}) l->setMinimumHeight(l->fontMetrics().height() + 2);
     grid->addWidget(name, i, 0);
     grid->addWidget(state, i, 1);
     checkpoint_rows_.emplace_back(name, state);
   }
-  auto* middle = new QHBoxLayout;
-  auto* left = new QVBoxLayout;
-  left->addWidget(next_bp_);
-  left->addLayout(grid);
-  left->addStretch(1);
-  middle->addLayout(left, 11);
-  middle->addWidget(summary_, 9);
+  auto* middle = new QVBoxLayout;
+  middle->addWidget(next_bp_);
+  middle->addLayout(grid);
+  middle->addWidget(summary_);
+  middle->addStretch(1);
   auto* col = new QVBoxLayout(this);
   col->setContentsMargins(10, 6, 10, 6);
   col->setSpacing(4);
   col->addWidget(header_);
   col->addLayout(top);
+  col->addLayout(steps_);
   col->addWidget(step_reasons_);
   col->addLayout(middle, 1);
   col->addWidget(refusal_);
@@ -109,8 +111,12 @@ SessionPanelWidget::SessionPanelWidget(ClinicalGateway& gateway, QWidget* parent
 
 QWidget* SessionPanelWidget::buildBottomRow() {
   auto* box = new QWidget(this);
-  auto* row = new QHBoxLayout(box);
-  row->setContentsMargins(0, 0, 0, 0);
+  auto* rows = new QVBoxLayout(box);
+  rows->setContentsMargins(0, 0, 0, 0);
+  auto* row = new QHBoxLayout;
+  auto* forms = new QHBoxLayout;
+  rows->addLayout(row);
+  rows->addLayout(forms);
   systolic_->setPlaceholderText(tr("sys"));
   systolic_->setAccessibleName(tr("manual systolic mmHg"));
   diastolic_->setPlaceholderText(tr("dia"));
@@ -124,8 +130,8 @@ QWidget* SessionPanelWidget::buildBottomRow() {
   row->addWidget(diastolic_);
   row->addWidget(record_bp_);
   row->addStretch(1);
-  row->addWidget(checklist_);
-  row->addWidget(dose_);
+  forms->addWidget(checklist_, 1);
+  forms->addWidget(dose_, 1);
   onReturn(systolic_, [this] { recordManualBp(); });
   onReturn(diastolic_, [this] { recordManualBp(); });
   connect(measure_, &QPushButton::clicked, &gateway_, &ClinicalGateway::requestNibp);
@@ -216,7 +222,7 @@ void SessionPanelWidget::showSteps(const db::SessionPanelState& s) {
     b->setEnabled(step.allowed);
     const core::SessionPhase to = step.to;
     connect(b, &QPushButton::clicked, this, [this, to] { advanceTo(to); });
-    steps_->addWidget(b);
+    steps_->insertWidget(steps_->count() - 1, b);
     step_buttons_.emplace_back(to, b);
     if (!step.allowed) {
       reasons << tr("%1: %2").arg(phaseText(step.to), QString::fromStdString(step.reason));
@@ -227,13 +233,17 @@ void SessionPanelWidget::showSteps(const db::SessionPanelState& s) {
 
 void SessionPanelWidget::showCheckpoints(const db::SessionPanelState& s, db::UtcMs now) {
   form_style::setTextIfChanged(next_bp_, nextCheckpointText(s.checkpoints, now));
+  // The newest rows (the series grows through a long session; the list ends with the next one).
+  const std::size_t first = s.checkpoints.size() > checkpoint_rows_.size()
+                                ? s.checkpoints.size() - checkpoint_rows_.size()
+                                : 0;
   for (std::size_t i = 0; i < checkpoint_rows_.size(); ++i) {
     auto [name, state] = checkpoint_rows_[i];
-    const bool shown = i < s.checkpoints.size();
+    const bool shown = first + i < s.checkpoints.size();
     name->setVisible(shown);
     state->setVisible(shown);
     if (!shown) continue;
-    const auto& c = s.checkpoints[i];
+    const auto& c = s.checkpoints[first + i];
     form_style::setTextIfChanged(name, checkpointName(c));
     form_style::setTextIfChanged(state, checkpointStateText(c, now));
     const QString style =

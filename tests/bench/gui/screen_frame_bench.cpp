@@ -7,8 +7,13 @@
 // offscreen) and the GUI thread's CPU time (the work itself, without waits for a busy CPU),
 // and the pleth sweep rate (>= 25 frames/s).
 //
+// The clinical area shows the session panel of that session, read from a real database file
+// once a second (--no-panel: the sign-in placeholder instead). --forms: how long each clinical
+// page takes to open (button press to painted), target < 100 ms.
+//
 // Run: QT_QPA_PLATFORM=offscreen build/release/tests/bench/vigil_screen_bench
 //   [--range 15min|1h|session|all] [--runs N] [--frames N] [--breakdown] [--trace MS]
+//   [--no-panel] [--forms]
 // --breakdown: per-widget grab() costs and a forced trend rebuild; --trace MS: every frame
 // slower than MS with its parts and the trend chart's work in it.
 #include <QApplication>
@@ -16,14 +21,22 @@
 #include <QStringList>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "alarm_bar.hpp"
+#include "checklist_form.hpp"
+#include "clinical_panel.hpp"
 #include "device_strip.hpp"
+#include "dose_form.hpp"
 #include "monitor_window.hpp"
 #include "numeric_tile.hpp"
+#include "panel_session.hpp"
 #include "pleth_strip.hpp"
 #include "screen_scenario.hpp"
+#include "session_panel_widget.hpp"
 #include "trend_chart.hpp"
 #include "user_bar.hpp"
 
@@ -32,6 +45,7 @@ namespace {
 using vigil::bench::ms;
 using vigil::bench::print;
 using vigil::bench::Stats;
+using vigil::gui::ClinicalPanel;
 using vigil::gui::MonitorWindow;
 using vigil::gui::TrendChart;
 
@@ -45,6 +59,8 @@ struct Options {
   int runs = 3;
   bool breakdown = false;
   double trace = 0;  // ms; 0 = off
+  bool panel = true;
+  bool forms = false;
 };
 
 struct Run {
@@ -109,6 +125,11 @@ void loadSession(MonitorWindow& window, bool breakdown) {
 Run runOnce(const View& view, const Options& o) {
   MonitorWindow window;
   window.resize(1280, 800);
+  std::unique_ptr<vigil::bench::PanelSession> clinical;
+  if (o.panel) {
+    clinical = std::make_unique<vigil::bench::PanelSession>();
+    clinical->showIn(window);
+  }
   window.show();
   window.trendChart()->setRange(view.range);
   loadSession(window, o.breakdown);
@@ -174,7 +195,57 @@ Run runOnce(const View& view, const Options& o) {
     print("full-window grab()", run.grab);
     printGrabParts(window);
   }
+  if (clinical) clinical->detach(window);
   return run;
+}
+
+// Time from pressing a clinical page's button to the page painted, 30 times each.
+bool measureFormOpening() {
+  MonitorWindow window;
+  window.resize(1280, 800);
+  vigil::bench::PanelSession clinical;
+  ClinicalPanel* panel = clinical.showIn(window);
+  window.show();
+  window.showSnapshot(vigil::bench::sessionHistory());
+  QApplication::processEvents();
+  using Page = ClinicalPanel::Page;
+  const std::pair<const char*, std::function<void()>> opens[] = {
+      {"Today list", [&] { panel->pageButton(Page::today)->click(); }},
+      {"Patients", [&] { panel->pageButton(Page::patients)->click(); }},
+      {"Plan session", [&] { panel->pageButton(Page::plan)->click(); }},
+      {"Session panel", [&] { panel->pageButton(Page::session)->click(); }},
+      {"Pre-dose checklist", [&] { panel->sessionPanel()->checklistButton()->click(); }},
+      {"Dose and waste", [&] { panel->sessionPanel()->doseButton()->click(); }},
+  };
+  bool met = true;
+  std::printf("\nform opening (button press -> page painted), 30 times each, ms:\n");
+  for (const auto& [name, open] : opens) {
+    std::vector<double> v;
+    for (int i = 0; i < 30; ++i) {
+      panel->pageButton(name == std::string("Today list") ? Page::session : Page::today)->click();
+      if (std::string(name) == "Pre-dose checklist" || std::string(name) == "Dose and waste") {
+        panel->pageButton(Page::session)->click();
+      }
+      QApplication::processEvents();
+      QElapsedTimer t;
+      t.start();
+      open();
+      QApplication::sendPostedEvents();
+      QApplication::processEvents();
+      (void)window.clinicalArea()->grab();
+      v.push_back(ms(t));
+    }
+    print(name, v);
+    met = met && vigil::bench::stats(v).max < 100.0;
+  }
+  std::printf("target: every form opens in < 100 ms (max): %s\n", met ? "met" : "NOT met");
+  if (const QByteArray png = qgetenv("VIGIL_BENCH_PNG"); !png.isEmpty()) {
+    panel->pageButton(Page::session)->click();
+    QApplication::processEvents();
+    window.grab().save(QString::fromLocal8Bit(png));
+  }
+  clinical.detach(window);
+  return met;
 }
 
 QString joined(const std::vector<Stats>& runs, double Stats::*field) {
@@ -200,6 +271,8 @@ int main(int argc, char** argv) {
     if (args[i] == QLatin1String("--runs") && has_value) o.runs = std::max(1, args[++i].toInt());
     if (args[i] == QLatin1String("--trace") && has_value) o.trace = args[++i].toDouble();
     if (args[i] == QLatin1String("--range") && has_value) range = args[++i];
+    if (args[i] == QLatin1String("--no-panel")) o.panel = false;
+    if (args[i] == QLatin1String("--forms")) o.forms = true;
   }
   std::vector<View> views;
   const bool all = range == QLatin1String("all");
@@ -214,10 +287,12 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (o.forms) return measureFormOpening() ? 0 : 1;
   std::printf(
       "vigil_screen_bench: 1280x800 offscreen, 8 h session (5 trend channels at 1 Hz, dose and "
-      "alarm markers), %d snapshots at 30/s per run, pleth 75 Hz, medium alarm flashing\n",
-      o.frames);
+      "alarm markers), %d snapshots at 30/s per run, pleth 75 Hz, medium alarm flashing, %s\n",
+      o.frames,
+      o.panel ? "session panel shown (read from the database once a second)" : "no panel");
   bool met = true;
   std::vector<std::pair<const View*, std::vector<Stats>>> summary;
   for (const View& view : views) {
