@@ -67,10 +67,11 @@ ChecklistForm::ChecklistForm(ClinicalGateway& gateway, QWidget* parent)
   phq9_box_ = buildScale(tr("PHQ-9 (optional): 9 items, 0-3"), 9, phq9_);
   gad7_box_ = buildScale(tr("GAD-7 (optional): 7 items, 0-3"), 7, gad7_);
   auto* content = new QWidget(this);
-  auto* columns = new QHBoxLayout;
-  columns->setSpacing(16);
-  columns->addWidget(buildTicks(), 3);
-  columns->addWidget(buildFacts(), 2);
+  // One column (the clinical area is about 460 px wide): the ticks, then the REMS facts.
+  auto* columns = new QVBoxLayout;
+  columns->setSpacing(12);
+  columns->addWidget(buildTicks());
+  columns->addWidget(buildFacts());
   auto* col = new QVBoxLayout(content);
   col->setContentsMargins(0, 0, 0, 0);
   col->addLayout(columns);
@@ -84,6 +85,7 @@ ChecklistForm::ChecklistForm(ClinicalGateway& gateway, QWidget* parent)
   col->addWidget(override_reason_);
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setWidget(content);
   auto* bar = new QHBoxLayout;
   status_->setWordWrap(true);

@@ -48,14 +48,17 @@ DoseForm::DoseForm(ClinicalGateway& gateway, QWidget* parent)
       give_(new QPushButton(tr("&Give dose"), this)),
       back_(new QPushButton(tr("Back (Esc)"), this)),
       refusals_(form_style::refusalLabel(this)) {
+  // One column that scrolls down to the witness and waste: the clinical area is about 460 px
+  // wide at 1280x800, too narrow for two.
   auto* columns = new QWidget(this);
-  auto* row = new QHBoxLayout(columns);
+  auto* row = new QVBoxLayout(columns);
   row->setContentsMargins(0, 0, 0, 0);
-  row->setSpacing(16);
-  row->addWidget(buildDoseColumn(), 11);
-  row->addWidget(buildWitnessColumn(), 9);
+  row->setSpacing(12);
+  row->addWidget(buildDoseColumn());
+  row->addWidget(buildWitnessColumn());
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setWidget(columns);
   auto* bar = new QHBoxLayout;
   spacing_->setStyleSheet(QStringLiteral("font-weight: bold;"));

@@ -14,6 +14,7 @@
 #include "bedside_controller.hpp"
 #include "checklist_form.hpp"
 #include "clinical_panel.hpp"
+#include "clinical_test_support.hpp"
 #include "clinical_time.hpp"
 #include "db/db_test_support.hpp"
 #include "dose_form.hpp"
@@ -180,6 +181,7 @@ struct ClinicalWorkflow : ::testing::Test {
     for (const auto& name : db::pre_dose_fact_names()) {
       if (name != "first_treatment") f->fact(name)->setCurrentIndex(1);  // no
     }
+    vigil::gui::test::savePng(window, "window-checklist.png");
     QTest::mouseClick(f->saveButton(), Qt::LeftButton);
     ASSERT_TRUE(state().checklist_complete) << f->missingText().toStdString();
     QTest::keyClick(f->saveButton(), Qt::Key_Escape);
@@ -252,8 +254,14 @@ struct ClinicalWorkflow : ::testing::Test {
 
 TEST_F(ClinicalWorkflow, EsketamineSessionFromPlanToTheFortyMinuteCheckpointMetByTheDevice) {
   clinicianPlansAndNurseStarts(DoseRoute::esketamine_nasal, "56");
-  auto& form = openDoseForm("LOT-E1");
+  auto& form = openDoseForm("");
   EXPECT_EQ(form.route(), DoseRoute::esketamine_nasal);
+  // A dose without its lot is refused at the field, in words, and nothing is written.
+  QTest::mouseClick(form.giveButton(), Qt::LeftButton);
+  EXPECT_FALSE(form.refusalAt("lot").isEmpty());
+  EXPECT_TRUE(state().doses.empty());
+  vigil::gui::test::savePng(window, "window-dose-refused.png");
+  form.lotEdit()->setText("LOT-E1");
   QTest::mouseClick(form.giveButton(), Qt::LeftButton);
   ASSERT_EQ(state().doses.size(), 1u) << form.statusText().toStdString();
   EXPECT_FALSE(form.giveButton()->isEnabled()) << "the 5-minute rest between devices";
@@ -281,6 +289,7 @@ TEST_F(ClinicalWorkflow, EsketamineSessionFromPlanToTheFortyMinuteCheckpointMetB
   EXPECT_EQ(post->met_by->source, vigil::core::BpSource::device);
   EXPECT_TRUE(panel().sessionPanel()->checkpointsText().contains("device"))
       << panel().sessionPanel()->checkpointsText().toStdString();
+  vigil::gui::test::savePng(window, "window-session-panel.png");
 
   const auto doses = rows("administrations");
   ASSERT_EQ(doses.size(), 2u);
