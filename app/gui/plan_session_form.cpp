@@ -55,7 +55,8 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
   updatePerKg();
 }
 
-// Who gives it, under whom it is for; the treatment column beside it is full.
+// The session's nurse, under the patient: the treatment column beside it has no room left at
+// the panel's 470 px.
 QLayout* PlanSessionForm::buildNurseRow(QWidget* parent) {
   auto* form = new QFormLayout;
   QLabel* label = form_style::fieldLabel(tr("&Nurse"), parent);
