@@ -3,12 +3,16 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "clinical_time.hpp"
 #include "form_style.hpp"
 #include "patient_form.hpp"
 #include "treatment_text.hpp"
 #include "vigil/db/session_store.hpp"
+#include "vigil/db/user_store.hpp"
 
 namespace vigil::gui {
 PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
@@ -19,6 +23,8 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
       dose_(new QLineEdit(this)),
       per_kg_(new QLabel(this)),
       chair_(new QLineEdit(QString::fromStdString(gateway.chair()), this)),
+      nurse_(new QComboBox(this)),
+      nurse_note_(form_style::refusalLabel(this)),
       profile_(new QComboBox(this)),
       planned_at_(new QDateTimeEdit(this)),
       plan_(new QPushButton(tr("&Plan session"), this)),
@@ -31,6 +37,7 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
   col->addWidget(form_style::headingLabel(tr("Plan a session: patient"), left));
   col->addWidget(picker_);
   col->addWidget(patient_refusal_);
+  col->addLayout(buildNurseRow(left));
   col->addStretch(1);
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(10, 6, 10, 6);
@@ -42,7 +49,22 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
   connect(dose_, &QLineEdit::textChanged, this, &PlanSessionForm::updatePerKg);
   connect(treatment_, &QComboBox::currentIndexChanged, this, &PlanSessionForm::updatePerKg);
   connect(picker_, &PatientPicker::selectionChanged, this, &PlanSessionForm::updatePerKg);
+  connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
+    if (isVisible()) loadNurses();
+  });
   updatePerKg();
+}
+
+// The session's nurse, under the patient: the treatment column beside it has no room left at
+// the panel's 470 px.
+QLayout* PlanSessionForm::buildNurseRow(QWidget* parent) {
+  auto* form = new QFormLayout;
+  QLabel* label = form_style::fieldLabel(tr("&Nurse"), parent);
+  label->setBuddy(nurse_);
+  nurse_->setAccessibleName(tr("Nurse"));
+  refusals_.add({"nurse_id", "nurse"}, nurse_note_);
+  form->addRow(label, form_style::withNote(nurse_, nurse_note_, parent));
+  return form;
 }
 
 QWidget* PlanSessionForm::buildDetails() {
@@ -87,6 +109,14 @@ QWidget* PlanSessionForm::buildDetails() {
   col->addWidget(status_);
   col->addWidget(plan_);
   col->addStretch(1);
+  // The order the rows are read in: the patients found, the nurse under them, then this column
+  // (the profile box is made before the time but shown after it).
+  const std::pair<QWidget*, QWidget*> order[] = {
+      {picker_->list(), nurse_}, {nurse_, treatment_},    {treatment_, dose_}, {dose_, chair_},
+      {chair_, planned_at_},     {planned_at_, profile_}, {profile_, plan_}};
+  for (auto [a, b] : order) {
+    setTabOrder(a, b);
+  }
   return box;
 }
 
@@ -95,6 +125,33 @@ void PlanSessionForm::showEvent(QShowEvent* event) {
   if (planned_at_->dateTime() < localDateTime(gateway_.now()).addSecs(-60)) {
     planned_at_->setDateTime(localDateTime(gateway_.now()));
   }
+  loadNurses();
+}
+
+// The active nurses, read again each time the form is shown (a nurse added or deactivated since
+// is listed or gone); the chosen one stays chosen while still listed.
+void PlanSessionForm::loadNurses() {
+  const QVariant chosen = nurse_->currentData();
+  form_style::setRefusal(nurse_note_, {});
+  std::vector<db::UserListing> nurses;
+  try {
+    nurses = gateway_.run([](db::Store& s, const db::Actor& a, db::UtcMs now) {
+      return db::list_active_users(s, a, db::Role::nurse, now);
+    });
+  } catch (const NotSignedIn&) {
+    // The box offers "(not assigned)" only; signing in reads the list (userChanged).
+  } catch (const db::PermissionDenied&) {
+    // An admin: the store refuses the plan too, and the form shows that refusal.
+  } catch (const std::exception& e) {
+    form_style::setRefusal(
+        nurse_note_, tr("nurse: the list of nurses could not be read: %1").arg(refusalText(e)));
+  }
+  nurse_->clear();
+  nurse_->addItem(tr("(not assigned)"));
+  for (const auto& n : nurses) {
+    nurse_->addItem(QString::fromStdString(n.name), QVariant::fromValue<qint64>(n.id));
+  }
+  nurse_->setCurrentIndex(std::max(0, nurse_->findData(chosen)));
 }
 
 void PlanSessionForm::selectTreatment(core::DoseRoute route) {
@@ -118,6 +175,7 @@ void PlanSessionForm::submit() {
   db::NewSession n;
   n.patient_id = p->id;
   n.chair = chair_->text().trimmed().toStdString();
+  if (nurse_->currentData().isValid()) n.nurse_id = nurse_->currentData().toLongLong();
   n.planned_route = static_cast<core::DoseRoute>(treatment_->currentData().toInt());
   n.planned_utc_ms = utcMs(planned_at_->dateTime());
   if (!dose_->text().trimmed().isEmpty()) {

@@ -2,9 +2,10 @@
 // Planning a session (clinician; the store refuses anyone else and the form shows its words):
 // the patient (found by identifier or name), the treatment, the planned dose in mg with mg/kg
 // from the patient's weight shown as it is typed, the chair (this station's by default), the
-// alarm profile (the site default) and the planned time (typed local, stored UTC).
-// The nurse is not chosen here: the store has no look-up of a user by name; the nurse who
-// starts the session is on its record.
+// session's nurse (under the patient: the active nurses from db::list_active_users, read each time
+// the form is shown or the user changes; "(not assigned)" leaves nurse_id empty, and the nurse who
+// starts the session is on its audit trail), the alarm profile (the site default) and the planned
+// time (typed local, stored UTC).
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -31,6 +32,7 @@ class PlanSessionForm : public FormPage {
   QComboBox* treatmentBox() const { return treatment_; }
   QLineEdit* doseEdit() const { return dose_; }
   QLineEdit* chairEdit() const { return chair_; }
+  QComboBox* nurseBox() const { return nurse_; }
   QDateTimeEdit* plannedAtEdit() const { return planned_at_; }
   QPushButton* planButton() const { return plan_; }
   QString perKgText() const { return per_kg_->text(); }
@@ -46,7 +48,9 @@ class PlanSessionForm : public FormPage {
 
  private:
   void updatePerKg();
+  void loadNurses();
   QWidget* buildDetails();
+  QLayout* buildNurseRow(QWidget* parent);
 
   ClinicalGateway& gateway_;
   PatientPicker* picker_;
@@ -54,6 +58,8 @@ class PlanSessionForm : public FormPage {
   QLineEdit* dose_;
   QLabel* per_kg_;
   QLineEdit* chair_;
+  QComboBox* nurse_;
+  QLabel* nurse_note_;  // a refusal from reading the list of nurses
   QComboBox* profile_;
   QDateTimeEdit* planned_at_;
   QPushButton* plan_;

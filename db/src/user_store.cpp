@@ -177,6 +177,23 @@ Actor create_first_admin(Store& store, std::string_view name, std::string_view p
   return insert_user(db, std::nullopt, "vigilctl", name, Role::admin, password, now, cost);
 }
 
+std::vector<UserListing> list_active_users(Store& store, const Actor& actor,
+                                           std::optional<Role> role, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  SQLite::Statement q(db,
+                      "SELECT id, name, role FROM users WHERE active = 1 "
+                      "AND (?1 IS NULL OR role = ?1) ORDER BY name COLLATE NOCASE, name");
+  if (role) q.bind(1, std::string(role_name(*role)));
+  std::vector<UserListing> out;
+  while (q.executeStep()) {
+    const auto r = role_from_name(q.getColumn(2).getString());
+    if (!r) throw StoreError("users: unknown role '" + q.getColumn(2).getString() + "'");
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), *r});
+  }
+  return out;
+}
+
 Actor add_user(Store& store, const Actor& admin, std::string_view name, Role role,
                std::string_view password, UtcMs now, PasswordCost cost) {
   SQLite::Database& db = raw_connection(store);

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 #include "clinical_test_support.hpp"
 #include "vigil/db/session_panel.hpp"
@@ -20,6 +22,18 @@ void pickPatientAndDose(PlanSessionForm& form, DoseRoute route, const char* mg) 
   QTest::keyClick(form.picker()->queryEdit(), Qt::Key_Return);
   form.selectTreatment(route);
   QTest::keyClicks(form.doseEdit(), mg);
+}
+
+QStringList comboItems(const QComboBox& box) {
+  QStringList out;
+  for (int i = 0; i < box.count(); ++i) out << box.itemText(i);
+  return out;
+}
+
+nlohmann::json sessionRow(t::ClinicalFixture& f, db::RowId id) {
+  return nlohmann::json::parse(f.store([&](db::Store& s) {
+    return db::read_session_records(s, f.auditor, "sessions", id, f.now).at(0);
+  }));
 }
 
 }  // namespace
@@ -68,6 +82,7 @@ TEST(PlanSessionForm, AClinicianPlansTheTreatmentWithMgPerKgShownAsTyped) {
   EXPECT_EQ(panel.planned_route, DoseRoute::iv);
   EXPECT_TRUE(form.statusText().startsWith("Planned: Pat Doe, Ketamine IV infusion, chair 2"))
       << form.statusText().toStdString();
+  EXPECT_TRUE(sessionRow(f, today[0].id)["nurse_id"].is_null()) << "(not assigned)";
   t::savePng(form, "form-plan-planned.png");
 }
 
@@ -94,4 +109,55 @@ TEST(PlanSessionForm, WithoutAPatientPickedItAsksForOne) {
   QTest::mouseClick(form.planButton(), Qt::LeftButton);
   EXPECT_EQ(form.refusalAt("patient"), "patient: find and pick the patient first");
   EXPECT_TRUE(f.plannedToday().empty());
+}
+
+TEST(PlanSessionForm, TheChosenNurseIsPlannedWithTheSessionAndTheBoxIsReachedByKeyboard) {
+  t::ClinicalFixture f;
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.resize(t::kPanelWidth, t::kPanelHeight);
+  form.show();
+  form.activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&form));
+  QComboBox* nurses = form.nurseBox();
+  EXPECT_EQ(comboItems(*nurses), (QStringList{"(not assigned)", "nina", "nora"}))
+      << "the active nurses only, by name";
+  EXPECT_EQ(nurses->currentIndex(), 0);
+  form.picker()->list()->setFocus();
+  QTest::keyClick(form.picker()->list(), Qt::Key_Tab);
+  EXPECT_EQ(QApplication::focusWidget(), nurses) << "Tab from the patients found reaches Nurse";
+  QTest::keyClick(nurses, Qt::Key_Tab);
+  EXPECT_EQ(QApplication::focusWidget(), form.treatmentBox()) << "then the treatment";
+  form.doseEdit()->setFocus();
+  QTest::keyClick(form.doseEdit(), Qt::Key_N, Qt::AltModifier);
+  EXPECT_EQ(QApplication::focusWidget(), nurses) << "Alt+N reaches Nurse";
+  pickPatientAndDose(form, DoseRoute::iv, "35");
+  nurses->setCurrentIndex(nurses->findText("nora"));
+  EXPECT_EQ(t::shortTouchTargets(form).toStdString(), "");
+  t::savePng(form, "form-plan-nurse.png");
+  QSignalSpy planned(&form, &PlanSessionForm::sessionPlanned);
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  ASSERT_EQ(planned.count(), 1) << form.refusalAt("").toStdString();
+  const auto row = sessionRow(f, planned.front().at(0).value<db::RowId>());
+  EXPECT_EQ(row["nurse_id"], f.nurse2.id) << row.dump();
+  EXPECT_EQ(row["clinician_id"], f.clinician.id);
+}
+
+TEST(PlanSessionForm, TheNurseListIsReadAgainWhenTheFormIsShownAndKeepsTheChoice) {
+  t::ClinicalFixture f;
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.show();
+  form.nurseBox()->setCurrentIndex(form.nurseBox()->findText("nora"));
+  form.hide();
+  f.store([&](db::Store& s) {
+    db::add_user(s, f.admin, "ann", db::Role::nurse, t::kPassword, f.tick(),
+                 db::PasswordCost::cheapest());
+    db::set_user_active(s, f.admin, f.nurse.id, false, f.tick());
+  });
+  form.show();
+  EXPECT_EQ(comboItems(*form.nurseBox()), (QStringList{"(not assigned)", "ann", "nora"}));
+  EXPECT_EQ(form.nurseBox()->currentText(), "nora");
+  f.gateway->signOut();
+  EXPECT_EQ(comboItems(*form.nurseBox()), QStringList{"(not assigned)"}) << "signed out";
 }

@@ -5,9 +5,11 @@
 
 #include "vigil/db/store.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigil/db/roles.hpp"
 #include "vigil/db/store_error.hpp"
@@ -49,6 +51,20 @@ Actor add_user(Store& store, const Actor& admin, std::string_view name, Role rol
 void set_user_active(Store& store, const Actor& admin, std::int64_t user_id, bool active,
                      UtcMs now);
 void unlock_user(Store& store, const Actor& admin, std::int64_t user_id, UtcMs now);
+
+// A user as a form lists them (a session's nurse): no password hash, no lock state.
+struct UserListing {
+  std::int64_t id = 0;
+  std::string name;
+  Role role = Role::nurse;
+};
+
+// The active users, of `role` only when given, ordered by name (case-insensitive). For those who
+// may read records (nurse, clinician, auditor); an admin is refused: the admin's own view of the
+// accounts (inactive and locked ones included) belongs with manage_users, not with this list.
+// Role-checked, not audited (a list, like find_patients).
+std::vector<UserListing> list_active_users(Store& store, const Actor& actor,
+                                           std::optional<Role> role, UtcMs now);
 
 // Checks name and password. Throws AuthenticationFailed ("authentication failed" or
 // "authentication failed: account locked until <ms>") for an unknown name, a wrong password,
