@@ -313,8 +313,8 @@ TEST_F(ClinicalWorkflow, IvInfusionRecordedWithStartAndEndAndItsCheckpointsMetBy
   form.endedBox()->setChecked(true);
   form.endedAtEdit()->setDateTime(vigil::gui::localDateTime(now()));
   QTest::mouseClick(form.giveButton(), Qt::LeftButton);
-  ASSERT_EQ(state().doses.size(), 1u) << form.statusText().toStdString()
-                                      << form.refusalAt("").toStdString();
+  ASSERT_EQ(state().doses.size(), 1u)
+      << form.statusText().toStdString() << form.refusalAt("").toStdString();
   ASSERT_TRUE(state().doses[0].end_utc_ms);
   QTest::keyClick(form.lotEdit(), Qt::Key_Escape);
 

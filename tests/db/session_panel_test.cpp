@@ -177,8 +177,7 @@ TEST(DbSessionPanel, TheWatchRaisesBpOverdueWhenTheFortyMinuteBpIsMissedAndEndsI
   EXPECT_TRUE(read_session_watch_state(f.store, watch, id, t1 + 56 * kMin, grace).bp_overdue);
   EXPECT_TRUE(read_session_panel(f.store, f.nurse, id, t1 + 56 * kMin).bp_overdue);
   f.now = t1 + 57 * kMin;
-  record_bp(f.store, f.nurse, {id, f.now, 128, 80, std::nullopt, core::BpSource::manual},
-            f.tick());
+  record_bp(f.store, f.nurse, {id, f.now, 128, 80, std::nullopt, core::BpSource::manual}, f.tick());
   EXPECT_FALSE(read_session_watch_state(f.store, watch, id, t1 + 58 * kMin, grace).bp_overdue);
   const auto p = read_session_panel(f.store, f.nurse, id, t1 + 58 * kMin);
   EXPECT_EQ(find(p, CheckpointKind::post_dose_bp)->state, CheckpointState::overdue)

@@ -80,7 +80,8 @@ TEST(DbSessionReader, TheStationWatchReadsPhaseAndPreDoseBpWithoutAuditing) {
   const RowId id = f.dosing_session();
   const auto before = f.audit_count();
   const SystemIdentity watch{"station record watch"};
-  const SessionWatchState s = read_session_watch_state(f.store, watch, id, f.now, std::chrono::minutes(5));
+  const SessionWatchState s =
+      read_session_watch_state(f.store, watch, id, f.now, std::chrono::minutes(5));
   EXPECT_EQ(s.phase, core::SessionPhase::dosing);
   ASSERT_TRUE(s.pre_dose_bp);
   EXPECT_EQ(*s.pre_dose_bp, std::make_pair(120.0, 80.0));

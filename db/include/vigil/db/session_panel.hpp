@@ -65,7 +65,7 @@ struct SessionPanelState {
   std::vector<core::CheckpointStatus> checkpoints;  // ordered by due time
   // A checkpoint is overdue and no BP was taken since (the bp_overdue alarm condition).
   bool bp_overdue = false;
-  std::optional<core::BpReading> pre_dose_bp;       // newest BP taken in pre_dose
+  std::optional<core::BpReading> pre_dose_bp;  // newest BP taken in pre_dose
 
   bool checklist_recorded = false;             // a pre-dose checklist is on record
   bool checklist_complete = false;             // the one in force is complete (or overridden)
