@@ -199,19 +199,28 @@ void ChecklistForm::setState(const db::SessionPanelState& s) {
       fact("first_treatment")->setCurrentIndex(s.first_esketamine_session ? 2 : 1);
     }
   }
+  QString baseline;
   if (s.pre_dose_bp) {
-    form_style::setTextIfChanged(
-        baseline_,
+    baseline =
         tr("Baseline BP %1/%2 mmHg at %3 (%4): met")
             .arg(s.pre_dose_bp->systolic_mmhg)
             .arg(s.pre_dose_bp->diastolic_mmhg)
             .arg(localClockText(utcMsOf(s.pre_dose_bp->time)),
-                 s.pre_dose_bp->source == core::BpSource::device ? tr("device") : tr("manual")));
+                 s.pre_dose_bp->source == core::BpSource::device ? tr("device") : tr("manual"));
   } else {
-    form_style::setTextIfChanged(
-        baseline_, tr("Baseline BP: not yet recorded (Measure BP now, or enter it on the "
-                      "session panel); dosing needs it"));
+    baseline =
+        tr("Baseline BP: not yet recorded (Measure BP now, or enter it on the "
+           "session panel); dosing needs it");
   }
+  baseline += QLatin1Char('\n');
+  if (s.latest_spo2_percent && s.latest_spo2_utc_ms) {  // the oximeter's, never typed
+    baseline += tr("Baseline SpO2 %1 % at %2 (device)")
+                    .arg(*s.latest_spo2_percent, 0, 'f', 0)
+                    .arg(localClockText(*s.latest_spo2_utc_ms));
+  } else {
+    baseline += tr("Baseline SpO2: no value from the oximeter yet");
+  }
+  form_style::setTextIfChanged(baseline_, baseline);
   form_style::setRefusal(advisory_,
                          s.bp_advisory ? QString::fromStdString(*s.bp_advisory) : QString());
   if (s.checklist_recorded) showMissing(s.checklist_missing);

@@ -30,6 +30,21 @@ std::optional<int> latest_total(SQLite::Database& db, RowId session_id, const ch
   return q.getColumn(0).getInt();
 }
 
+bool escort_present(SQLite::Database& db, RowId session_id, UtcMs now) {
+  SQLite::Statement q(db,
+                      "SELECT items FROM checklists WHERE session_id = ? AND kind = 'discharge' "
+                      "AND t_utc_ms <= ? ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
+  q.bind(1, session_id);
+  q.bind(2, now);
+  if (!q.executeStep()) return false;
+  const auto items = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
+  if (!items.is_object()) return false;
+  const auto it = items.find("escort_present");
+  return it != items.end() && it->is_boolean() && it->get<bool>();
+}
+
+}  // namespace
+
 std::optional<core::TimedVital> latest_vital(SQLite::Database& db, RowId session_id,
                                              core::Channel channel, UtcMs now) {
   // A backward walk of the session's rows from `now` (the primary key's order) to the newest
@@ -45,21 +60,6 @@ std::optional<core::TimedVital> latest_vital(SQLite::Database& db, RowId session
   if (!q.executeStep()) return std::nullopt;
   return core::TimedVital{q.getColumn(0).getDouble(), utc(q.getColumn(1).getInt64())};
 }
-
-bool escort_present(SQLite::Database& db, RowId session_id, UtcMs now) {
-  SQLite::Statement q(db,
-                      "SELECT items FROM checklists WHERE session_id = ? AND kind = 'discharge' "
-                      "AND t_utc_ms <= ? ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
-  q.bind(1, session_id);
-  q.bind(2, now);
-  if (!q.executeStep()) return false;
-  const auto items = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
-  if (!items.is_object()) return false;
-  const auto it = items.find("escort_present");
-  return it != items.end() && it->is_boolean() && it->get<bool>();
-}
-
-}  // namespace
 
 core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const SessionState& s,
                                               const core::AlarmProfile& profile,

@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <optional>
 #include <string>
 
 #include "session_state.hpp"
@@ -17,6 +18,11 @@
 #include "vigil/core/discharge_readiness.hpp"
 
 namespace vigil::db {
+
+// The newest value of `channel` recorded in the session up to `now` that the device did not mark
+// doubtful (artifact, searching, low signal quality, ...).
+std::optional<core::TimedVital> latest_vital(SQLite::Database& db, RowId session_id,
+                                             core::Channel channel, UtcMs now);
 
 core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const SessionState& s,
                                               const core::AlarmProfile& profile,

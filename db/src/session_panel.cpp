@@ -151,6 +151,12 @@ SessionPanelState read_session_panel(Store& store, const Actor& actor, RowId ses
   p.checkpoints = session_checkpoints(db, s, default_bp_overdue_grace(), now);
   p.bp_overdue = bp_overdue_unanswered(p.checkpoints, session_bp_readings(db, s.id, now, false));
   read_checklist(db, s, p);
+  if (const auto spo2 = latest_vital(db, s.id, core::Channel::spo2, now)) {
+    p.latest_spo2_percent = spo2->value;
+    p.latest_spo2_utc_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(spo2->time.time_since_epoch())
+            .count();
+  }
   evaluate_next_steps(db, s, p, now);
   return p;
 }

@@ -175,6 +175,8 @@ struct ClinicalWorkflow : ::testing::Test {
     ASSERT_EQ(panel().currentPage(), Page::checklist);
     auto* f = panel().checklistForm();
     EXPECT_TRUE(f->baselineText().contains("device")) << f->baselineText().toStdString();
+    EXPECT_TRUE(f->baselineText().contains("Baseline SpO2 98 %"))  // the simulated oximeter's
+        << f->baselineText().toStdString();
     for (std::size_t i = 0; i < vigil::core::pre_dose_item_count; ++i) {
       if (auto* box = f->tick(static_cast<PreDoseItem>(i))) box->setChecked(true);
     }

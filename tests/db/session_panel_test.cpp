@@ -89,6 +89,13 @@ TEST(DbSessionPanel, DosingIsRefusedInWordsUntilTheChecklistAndPreDoseBpAreDone)
   ASSERT_TRUE(p.bp_advisory);
   EXPECT_NE(p.bp_advisory->find("consider deferring"), std::string::npos);
   EXPECT_EQ(find(p, CheckpointKind::pre_dose_bp)->state, CheckpointState::met);
+  EXPECT_FALSE(p.latest_spo2_percent) << "no oximeter value recorded yet";
+  const std::string sid = std::to_string(id), t = std::to_string(f.now);
+  f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags) VALUES (" +
+            sid + ",'spo2'," + t + ",97,0), (" + sid + ",'spo2'," + t + "+1,80,32)");
+  p = read_session_panel(f.store, f.nurse, id, f.tick());
+  EXPECT_EQ(p.latest_spo2_percent, 97.0) << "the newest value the device did not mark doubtful";
+  EXPECT_EQ(p.latest_spo2_utc_ms, f.now - 1000);
 
   EXPECT_TRUE(record_checklist(f.store, f.nurse, all_ticked(id, f.now, true), f.tick()).complete);
   p = read_session_panel(f.store, f.nurse, id, f.tick());

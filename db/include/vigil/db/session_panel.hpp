@@ -67,6 +67,11 @@ struct SessionPanelState {
   bool bp_overdue = false;
   std::optional<core::BpReading> pre_dose_bp;  // newest BP taken in pre_dose
 
+  // The newest SpO2 the oximeter recorded in this session (the baseline before the first dose):
+  // percent and UTC ms; absent before any valid value.
+  std::optional<double> latest_spo2_percent;
+  std::optional<UtcMs> latest_spo2_utc_ms;
+
   bool checklist_recorded = false;             // a pre-dose checklist is on record
   bool checklist_complete = false;             // the one in force is complete (or overridden)
   std::vector<std::string> checklist_missing;  // required items not done (item names)
