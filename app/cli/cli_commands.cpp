@@ -31,6 +31,7 @@ void register_monitor_command(CLI::App& app);
 void register_profile_command(CLI::App& app);
 void register_db_command(CLI::App& app);
 void register_user_command(CLI::App& app);
+void register_site_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
 void register_export_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
@@ -45,6 +46,7 @@ void register_commands(CLI::App& app) {
   register_version_command(app);
   register_db_command(app);
   register_user_command(app);
+  register_site_command(app);
   register_audit_command(app);
   register_export_command(app);
 }

@@ -12,6 +12,7 @@
 #include "patient_form.hpp"
 #include "treatment_text.hpp"
 #include "vigil/db/session_store.hpp"
+#include "vigil/db/site_store.hpp"
 #include "vigil/db/user_store.hpp"
 
 namespace vigil::gui {
@@ -50,7 +51,9 @@ PlanSessionForm::PlanSessionForm(ClinicalGateway& gateway, QWidget* parent)
   connect(treatment_, &QComboBox::currentIndexChanged, this, &PlanSessionForm::updatePerKg);
   connect(picker_, &PatientPicker::selectionChanged, this, &PlanSessionForm::updatePerKg);
   connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
-    if (isVisible()) loadNurses();
+    if (!isVisible()) return;
+    loadNurses();
+    loadProfiles();
   });
   updatePerKg();
 }
@@ -126,6 +129,28 @@ void PlanSessionForm::showEvent(QShowEvent* event) {
     planned_at_->setDateTime(localDateTime(gateway_.now()));
   }
   loadNurses();
+  loadProfiles();
+}
+
+// The site default, then each profile the admin stored ("alarm_profile.<name>", vigilctl site
+// set): the clinician's choice is stored with the session, audited with it.
+void PlanSessionForm::loadProfiles() {
+  const QString chosen = profile_->currentText();
+  std::vector<std::pair<std::string, std::string>> stored;
+  try {
+    stored = gateway_.run([](db::Store& s, const db::Actor&, db::UtcMs) {
+      return db::site_settings_with_prefix(s, db::kStoredProfilePrefix);
+    });
+  } catch (const std::exception&) {
+    // Nobody signed in: only the site default is offered.
+  }
+  profile_->clear();
+  profile_->addItem(tr("site default"));
+  for (const auto& [key, toml] : stored) {
+    profile_->addItem(QString::fromStdString(key.substr(db::kStoredProfilePrefix.size())),
+                      QString::fromStdString(toml));
+  }
+  profile_->setCurrentIndex(std::max(0, profile_->findText(chosen)));
 }
 
 // The active nurses, read again each time the form is shown (a nurse added or deactivated since
@@ -178,6 +203,8 @@ void PlanSessionForm::submit() {
   if (nurse_->currentData().isValid()) n.nurse_id = nurse_->currentData().toLongLong();
   n.planned_route = static_cast<core::DoseRoute>(treatment_->currentData().toInt());
   n.planned_utc_ms = utcMs(planned_at_->dateTime());
+  if (profile_->currentData().isValid())
+    n.alarm_profile = profile_->currentData().toString().toStdString();
   if (!dose_->text().trimmed().isEmpty()) {
     n.planned_dose_mg = parseNumber(dose_->text());
     if (!n.planned_dose_mg) {

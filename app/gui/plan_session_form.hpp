@@ -4,8 +4,9 @@
 // from the patient's weight shown as it is typed, the chair (this station's by default), the
 // session's nurse (under the patient: the active nurses from db::list_active_users, read each time
 // the form is shown or the user changes; "(not assigned)" leaves nurse_id empty, and the nurse who
-// starts the session is on its audit trail), the alarm profile (the site default) and the planned
-// time (typed local, stored UTC).
+// starts the session is on its audit trail), the alarm profile (the site default or one the admin
+// stored, db::site_settings_with_prefix; the choice is stored with the session and audited
+// with it) and the planned time (typed local, stored UTC).
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -30,6 +31,7 @@ class PlanSessionForm : public FormPage {
 
   PatientPicker* picker() const { return picker_; }
   QComboBox* treatmentBox() const { return treatment_; }
+  QComboBox* profileBox() const { return profile_; }
   QLineEdit* doseEdit() const { return dose_; }
   QLineEdit* chairEdit() const { return chair_; }
   QComboBox* nurseBox() const { return nurse_; }
@@ -49,6 +51,7 @@ class PlanSessionForm : public FormPage {
  private:
   void updatePerKg();
   void loadNurses();
+  void loadProfiles();
   QWidget* buildDetails();
   QLayout* buildNurseRow(QWidget* parent);
 

@@ -45,6 +45,19 @@ std::optional<std::string> site_setting(Store& store, const std::string& key) {
   return q.getColumn(0).getString();
 }
 
+std::vector<std::pair<std::string, std::string>> site_settings_with_prefix(
+    Store& store, std::string_view prefix) {
+  SQLite::Database& db = raw_connection(store);
+  SQLite::Statement q(db,
+                      "SELECT key, value FROM site_settings WHERE substr(key, 1, ?) = ? "
+                      "ORDER BY key");
+  q.bind(1, static_cast<int>(prefix.size()));
+  q.bind(2, std::string(prefix));
+  std::vector<std::pair<std::string, std::string>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  return out;
+}
+
 RowId record_device_connected(Store& store, const Actor& actor, const NewDeviceConnection& c,
                               UtcMs now) {
   SQLite::Database& db = raw_connection(store);

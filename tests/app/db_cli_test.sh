@@ -33,6 +33,30 @@ run 1 env VIGIL_PASSWORD=auditor-pass-1 VIGIL_NEW_PASSWORD=another-pass-1 \
   "$VIGILCTL" user add --db "$DB" --user aud --name eve --role admin
 expect_out "role auditor may not manage_users"
 
+# Site settings (admin, audited): the idle lock and a stored alarm profile, checked first.
+run 0 env VIGIL_PASSWORD=admin-password-1 \
+  "$VIGILCTL" site set --db "$DB" --user root --key idle_lock_minutes --value 10
+expect_out "set idle_lock_minutes"
+run 1 env VIGIL_PASSWORD=auditor-pass-1 \
+  "$VIGILCTL" site set --db "$DB" --user aud --key idle_lock_minutes --value 1
+expect_out "role auditor may not change_site_settings"
+printf '[spo2]\nlow = 200\n' >"$WORK/bad-profile.toml"
+run 1 env VIGIL_PASSWORD=admin-password-1 \
+  "$VIGILCTL" site set --db "$DB" --user root --key alarm_profile.copd --profile-file "$WORK/bad-profile.toml"
+expect_out "spo2"
+run 1 env VIGIL_PASSWORD=admin-password-1 \
+  "$VIGILCTL" site set --db "$DB" --user root --key alarm_profile.copd --value "[spo2]"
+expect_out "comes from a file"
+"$VIGILCTL" profile show >"$WORK/good-profile.toml" || fail "profile show failed"
+run 0 env VIGIL_PASSWORD=admin-password-1 \
+  "$VIGILCTL" site set --db "$DB" --user root --key alarm_profile.copd --profile-file "$WORK/good-profile.toml"
+expect_out "set alarm_profile.copd"
+run 0 "$VIGILCTL" site list --db "$DB"
+expect_out "idle_lock_minutes = 10"
+expect_out "alarm_profile.copd = \(alarm profile, TOML\)"
+run 2 "$VIGILCTL" site set --db "$DB" --user root --key idle_lock_minutes
+expect_out "one is required"
+
 run 0 "$VIGILCTL" audit verify --db "$DB"
 expect_out "^ok [0-9]+ entries, head [0-9a-f]{64}$"
 HEAD="$(sed -E 's/.*head ([0-9a-f]{64})/\1/' <<<"$OUT")"

@@ -9,6 +9,7 @@
 
 #include "clinical_test_support.hpp"
 #include "vigil/db/session_panel.hpp"
+#include "vigil/db/site_store.hpp"
 
 namespace t = vigil::gui::test;
 namespace db = vigil::db;
@@ -73,7 +74,7 @@ TEST(PlanSessionForm, AClinicianPlansTheTreatmentWithMgPerKgShownAsTyped) {
   EXPECT_TRUE(form.refusalAt("").isEmpty());
   const auto today = f.plannedToday();
   ASSERT_EQ(today.size(), 1u);
-  EXPECT_EQ(today[0].id, planned.front().at(0).value<db::RowId>());
+  EXPECT_EQ(today[0].id, planned.front().at(0).toLongLong());
   EXPECT_EQ(today[0].patient_identifier, "MRN-1");
   EXPECT_EQ(today[0].planned_dose_mg, 35.0);
   EXPECT_EQ(today[0].planned_utc_ms / 60000, f.now / 60000);  // the local time typed, in UTC
@@ -138,7 +139,7 @@ TEST(PlanSessionForm, TheChosenNurseIsPlannedWithTheSessionAndTheBoxIsReachedByK
   QSignalSpy planned(&form, &PlanSessionForm::sessionPlanned);
   QTest::mouseClick(form.planButton(), Qt::LeftButton);
   ASSERT_EQ(planned.count(), 1) << form.refusalAt("").toStdString();
-  const auto row = sessionRow(f, planned.front().at(0).value<db::RowId>());
+  const auto row = sessionRow(f, planned.front().at(0).toLongLong());
   EXPECT_EQ(row["nurse_id"], f.nurse2.id) << row.dump();
   EXPECT_EQ(row["clinician_id"], f.clinician.id);
 }
@@ -160,4 +161,25 @@ TEST(PlanSessionForm, TheNurseListIsReadAgainWhenTheFormIsShownAndKeepsTheChoice
   EXPECT_EQ(form.nurseBox()->currentText(), "nora");
   f.gateway->signOut();
   EXPECT_EQ(comboItems(*form.nurseBox()), QStringList{"(not assigned)"}) << "signed out";
+}
+
+TEST(PlanSessionForm, AStoredSiteProfileIsOfferedAndStoredWithTheSession) {
+  t::ClinicalFixture f;
+  const std::string toml = "[spo2]\nlow = 88\n";
+  f.store([&](db::Store& s) {
+    db::set_site_setting(s, f.admin, "alarm_profile.copd", toml, f.now);
+    return 0;
+  });
+  f.signIn(f.clinician);
+  PlanSessionForm form(*f.gateway);
+  form.resize(t::kPanelWidth, t::kPanelHeight);
+  form.show();
+  EXPECT_EQ(comboItems(*form.profileBox()), (QStringList{"site default", "copd"}));
+  pickPatientAndDose(form, DoseRoute::iv, "35");
+  form.profileBox()->setCurrentText("copd");
+  QSignalSpy planned(&form, &PlanSessionForm::sessionPlanned);
+  QTest::mouseClick(form.planButton(), Qt::LeftButton);
+  ASSERT_EQ(planned.count(), 1) << form.refusalAt("").toStdString();
+  const auto row = sessionRow(f, planned.front().at(0).toLongLong());
+  EXPECT_EQ(row["alarm_profile"], toml) << "the clinician's choice, on the audited session row";
 }

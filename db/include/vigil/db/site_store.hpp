@@ -6,6 +6,9 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "vigil/db/roles.hpp"
 #include "vigil/db/store_error.hpp"
@@ -16,6 +19,11 @@ void set_site_setting(Store& store, const Actor& admin, const std::string& key,
                       const std::string& value, UtcMs now);
 // Settings are not clinical content: readable on any connection.
 std::optional<std::string> site_setting(Store& store, const std::string& key);
+// Every setting whose key starts with `prefix`, ordered by key (the site's stored alarm
+// profiles are "alarm_profile.<name>" -> TOML text).
+std::vector<std::pair<std::string, std::string>> site_settings_with_prefix(Store& store,
+                                                                           std::string_view prefix);
+inline constexpr std::string_view kStoredProfilePrefix = "alarm_profile.";
 
 struct NewDeviceConnection {
   std::optional<RowId> session_id;
