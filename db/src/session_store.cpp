@@ -34,6 +34,18 @@ void write_phase(SQLite::Database& db, const Actor& actor, const SessionState& s
                    "sessions", s.id, std::move(before), now);
 }
 
+// The session's nurse or clinician must be an active user of that role.
+void require_active_user(SQLite::Database& db, std::string_view field, std::int64_t user_id,
+                         Role role) {
+  SQLite::Statement q(db, "SELECT 1 FROM users WHERE id = ? AND role = ? AND active = 1");
+  q.bind(1, user_id);
+  q.bind(2, std::string(role_name(role)));
+  if (!q.executeStep()) {
+    throw ValidationError(std::string(field) + ": user " + std::to_string(user_id) +
+                          " is not an active " + std::string(role_name(role)));
+  }
+}
+
 }  // namespace
 
 RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcMs now) {
@@ -42,6 +54,8 @@ RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcM
     require_text("chair", n.chair);
     SQLite::Transaction tx(db);
     require_row(db, "patients", n.patient_id);
+    if (n.nurse_id) require_active_user(db, "nurse_id", *n.nurse_id, Role::nurse);
+    if (n.clinician_id) require_active_user(db, "clinician_id", *n.clinician_id, Role::clinician);
     std::optional<core::SessionType> linked_type;
     if (n.linked_session_id) {
       const auto linked = load_session(db, *n.linked_session_id);

@@ -256,7 +256,8 @@ TEST(RoleMatrix, ForgedActorIsRefused) {
   Actor forged = f.nurse;
   forged.role = Role::clinician;  // claims more than the database says
   EXPECT_THROW(create_session(f.store, forged, {}, f.tick()), PermissionDenied);
+  const RowId planned = f.planned_session();
   set_user_active(f.store, f.admin, f.nurse.id, false, f.tick());
-  EXPECT_THROW(draft_note(f.store, f.nurse, f.planned_session(), NoteType::dosing, "x", f.tick()),
+  EXPECT_THROW(draft_note(f.store, f.nurse, planned, NoteType::dosing, "x", f.tick()),
                PermissionDenied);
 }

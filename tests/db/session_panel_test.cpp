@@ -16,6 +16,7 @@ using core::CheckpointKind;
 using core::CheckpointState;
 using core::SessionPhase;
 using test::StoreFixture;
+using test::validation_message;
 constexpr UtcMs kMin = 60'000;
 
 RowId esketamine_session(StoreFixture& f) {
@@ -189,6 +190,23 @@ TEST(DbSessionPanel, TheWatchRaisesBpOverdueWhenTheFortyMinuteBpIsMissedAndEndsI
   const auto p = read_session_panel(f.store, f.nurse, id, t1 + 58 * kMin);
   EXPECT_EQ(find(p, CheckpointKind::post_dose_bp)->state, CheckpointState::overdue)
       << "the record keeps the miss";
+}
+
+TEST(DbSessionPlan, TheSessionsNurseAndClinicianMustBeActiveUsersOfThatRole) {
+  StoreFixture f;
+  NewSession s;
+  s.patient_id = f.patient;
+  s.chair = "chair 2";
+  s.planned_utc_ms = f.now;
+  s.nurse_id = f.clinician.id;
+  EXPECT_EQ(validation_message([&] { create_session(f.store, f.clinician, s, f.tick()); }),
+            "nurse_id: user " + std::to_string(f.clinician.id) + " is not an active nurse");
+  s.nurse_id = f.nurse.id;
+  s.clinician_id = f.nurse.id;
+  EXPECT_EQ(validation_message([&] { create_session(f.store, f.clinician, s, f.tick()); }),
+            "clinician_id: user " + std::to_string(f.nurse.id) + " is not an active clinician");
+  s.clinician_id = f.clinician.id;
+  EXPECT_NO_THROW(create_session(f.store, f.clinician, s, f.tick()));
 }
 
 TEST(DbSessionPanel, AnAdminMayNotReadThePanelAndAMissingSessionIsNamed) {
