@@ -9,6 +9,7 @@
 #include "form_style.hpp"
 #include "patient_form.hpp"
 #include "plan_session_form.hpp"
+#include "scale_form.hpp"
 #include "session_panel_widget.hpp"
 #include "today_list.hpp"
 
@@ -24,10 +25,11 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
       plan_(new PlanSessionForm(gateway, this)),
       session_(new SessionPanelWidget(gateway, this)),
       checklist_(new ChecklistForm(gateway, this)),
-      dose_(new DoseForm(gateway, this)) {
+      dose_(new DoseForm(gateway, this)),
+      scales_(new ScaleForm(gateway, this)) {
   form_style::apply(this);
-  for (QWidget* page :
-       std::initializer_list<QWidget*>{today_, patients_, plan_, session_, checklist_, dose_}) {
+  for (QWidget* page : std::initializer_list<QWidget*>{today_, patients_, plan_, session_,
+                                                       checklist_, dose_, scales_}) {
     stack_->addWidget(page);
   }
   auto* bar = new QHBoxLayout;
@@ -63,8 +65,10 @@ void ClinicalPanel::connectPages() {
   connect(session_, &SessionPanelWidget::checklistRequested, this,
           [this] { showPage(Page::checklist); });
   connect(session_, &SessionPanelWidget::doseRequested, this, [this] { showPage(Page::dose); });
+  connect(session_, &SessionPanelWidget::scalesRequested, this, [this] { showPage(Page::scales); });
   connect(session_, &SessionPanelWidget::stateRefreshed, this, &ClinicalPanel::forwardState);
-  for (FormPage* form : std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_}) {
+  for (FormPage* form :
+       std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_, scales_}) {
     connect(form, &FormPage::closeRequested, this, &ClinicalPanel::backFromForm);
   }
   connect(&gateway_, &ClinicalGateway::activeSessionChanged, this,
@@ -78,6 +82,7 @@ void ClinicalPanel::forwardState() {
   if (!session_->state()) return;
   checklist_->setState(*session_->state());
   dose_->setContext(doseContextOf(*session_->state()));
+  scales_->setState(*session_->state());
 }
 
 void ClinicalPanel::backFromForm() {
@@ -85,13 +90,14 @@ void ClinicalPanel::backFromForm() {
 }
 
 void ClinicalPanel::showPage(Page page) {
-  if (page == Page::checklist || page == Page::dose) {
+  if (page == Page::checklist || page == Page::dose || page == Page::scales) {
     session_->refresh();  // the forms start from the record as it is now
     forwardState();
   }
   QWidget* target = stack_->widget(static_cast<int>(page));
   stack_->setCurrentWidget(target);
-  const Page nav = page == Page::checklist || page == Page::dose ? Page::session : page;
+  const Page nav =
+      page == Page::checklist || page == Page::dose || page == Page::scales ? Page::session : page;
   if (QAbstractButton* b = nav_->button(static_cast<int>(nav))) b->setChecked(true);
   target->setFocus();
   if (QWidget* first = target->nextInFocusChain(); first && target->isAncestorOf(first)) {

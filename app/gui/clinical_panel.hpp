@@ -20,11 +20,12 @@ class PlanSessionForm;
 class SessionPanelWidget;
 class ChecklistForm;
 class DoseForm;
+class ScaleForm;
 
 class ClinicalPanel : public QWidget {
   Q_OBJECT
  public:
-  enum class Page { today, patients, plan, session, checklist, dose };
+  enum class Page { today, patients, plan, session, checklist, dose, scales };
 
   explicit ClinicalPanel(ClinicalGateway& gateway, QWidget* parent = nullptr);
 
@@ -37,6 +38,7 @@ class ClinicalPanel : public QWidget {
   SessionPanelWidget* sessionPanel() const { return session_; }
   ChecklistForm* checklistForm() const { return checklist_; }
   DoseForm* doseForm() const { return dose_; }
+  ScaleForm* scaleForm() const { return scales_; }
   QPushButton* pageButton(Page page) const;
 
  private:
@@ -54,6 +56,7 @@ class ClinicalPanel : public QWidget {
   SessionPanelWidget* session_;
   ChecklistForm* checklist_;
   DoseForm* dose_;
+  ScaleForm* scales_;
 };
 
 }  // namespace vigil::gui

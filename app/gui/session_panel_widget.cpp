@@ -60,7 +60,8 @@ SessionPanelWidget::SessionPanelWidget(ClinicalGateway& gateway, QWidget* parent
       diastolic_(new QLineEdit(this)),
       record_bp_(new QPushButton(tr("&Record BP"), this)),
       checklist_(new QPushButton(tr("Chec&klist"), this)),
-      dose_(new QPushButton(tr("&Dose"), this)) {
+      dose_(new QPushButton(tr("&Dose"), this)),
+      scales_(new QPushButton(tr("&Scales"), this)) {
   form_style::apply(this);
   phase_->setStyleSheet(QStringLiteral("font-size: 22px; font-weight: bold;"));
   since_dose_->setStyleSheet(QStringLiteral("font-size: 20px; font-weight: bold;"));
@@ -132,12 +133,14 @@ QWidget* SessionPanelWidget::buildBottomRow() {
   row->addStretch(1);
   forms->addWidget(checklist_, 1);
   forms->addWidget(dose_, 1);
+  forms->addWidget(scales_, 1);
   onReturn(systolic_, [this] { recordManualBp(); });
   onReturn(diastolic_, [this] { recordManualBp(); });
   connect(measure_, &QPushButton::clicked, &gateway_, &ClinicalGateway::requestNibp);
   connect(record_bp_, &QPushButton::clicked, this, &SessionPanelWidget::recordManualBp);
   connect(checklist_, &QPushButton::clicked, this, &SessionPanelWidget::checklistRequested);
   connect(dose_, &QPushButton::clicked, this, &SessionPanelWidget::doseRequested);
+  connect(scales_, &QPushButton::clicked, this, &SessionPanelWidget::scalesRequested);
   return box;
 }
 
@@ -181,7 +184,7 @@ void SessionPanelWidget::showNone(const QString& why) {
   }
   showSteps(db::SessionPanelState{});
   for (QWidget* w : std::initializer_list<QWidget*>{measure_, systolic_, diastolic_, record_bp_,
-                                                    checklist_, dose_}) {
+                                                    checklist_, dose_, scales_}) {
     w->setEnabled(false);
   }
 }
@@ -209,6 +212,7 @@ void SessionPanelWidget::display(const db::SessionPanelState& s, db::UtcMs now) 
   record_bp_->setEnabled(open);
   checklist_->setEnabled(s.phase == core::SessionPhase::pre_dose);
   dose_->setEnabled(s.phase == core::SessionPhase::dosing);
+  scales_->setEnabled(open);
 }
 
 void SessionPanelWidget::showSteps(const db::SessionPanelState& s) {

@@ -52,10 +52,12 @@ class SessionPanelWidget : public QWidget {
   QPushButton* recordBpButton() const { return record_bp_; }
   QPushButton* checklistButton() const { return checklist_; }
   QPushButton* doseButton() const { return dose_; }
+  QPushButton* scalesButton() const { return scales_; }
 
  signals:
   void checklistRequested();
   void doseRequested();
+  void scalesRequested();
   void stateRefreshed();  // state() was read anew
 
  protected:
@@ -89,6 +91,7 @@ class SessionPanelWidget : public QWidget {
   QPushButton* record_bp_;
   QPushButton* checklist_;
   QPushButton* dose_;
+  QPushButton* scales_;
   QTimer tick_;
 };
 
