@@ -44,13 +44,8 @@ void evaluate_pre_dose(SQLite::Database& db, const SessionState& s, const Checkl
       throw ValidationError("items: unknown pre-dose checklist item '" + name + "'");
     }
   }
-  core::PreDoseChecklistConfig config;
-  // Esketamine (REMS): the patient's enrolment is verified before every treatment.
-  if (s.planned_route == core::DoseRoute::esketamine_nasal) {
-    config.required[static_cast<std::size_t>(core::PreDoseItem::rems_enrollment_verified)] = true;
-  }
-  const auto result =
-      core::evaluate_pre_dose_checklist(ticks, newest_pre_dose_bp(db, c.session_id), config);
+  const auto result = core::evaluate_pre_dose_checklist(ticks, newest_pre_dose_bp(db, c.session_id),
+                                                        pre_dose_checklist_config(s));
   r.complete = result.complete;
   for (auto item : result.missing) r.missing.emplace_back(core::pre_dose_item_name(item));
 }

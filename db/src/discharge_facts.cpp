@@ -91,11 +91,8 @@ core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const Sessio
   core::SessionCheckpointTimes times;
   times.first_dose = in.first_dose;
   times.earliest_discharge = core::earliest_discharge_time(in.first_dose, in.route, rules);
-  std::chrono::milliseconds grace{0};
-  for (const auto& rule : profile.technical) {
-    if (rule.condition == core::TechnicalCondition::bp_overdue) grace = rule.delay;
-  }
-  const auto checkpoints = core::evaluate_checkpoints({}, bps, times, grace, utc(now));
+  const auto checkpoints =
+      core::evaluate_checkpoints({}, bps, times, bp_overdue_grace(profile), utc(now));
   in.discharge_bp_checkpoint_met = core::all_met(checkpoints, core::CheckpointKind::discharge_bp);
   return in;
 }

@@ -120,13 +120,13 @@ bool session_bp_overdue(SQLite::Database& db, const SessionState& s,
                                session_bp_readings(db, s.id, now, false));
 }
 
-std::chrono::milliseconds default_bp_overdue_grace() {
-  for (const auto& rule : core::default_alarm_profile().technical) {
+std::chrono::milliseconds bp_overdue_grace(const core::AlarmProfile& profile) {
+  for (const auto& rule : profile.technical) {
     if (rule.condition == core::TechnicalCondition::bp_overdue) {
       return std::chrono::duration_cast<std::chrono::milliseconds>(rule.delay);
     }
   }
-  return std::chrono::minutes(5);
+  return std::chrono::milliseconds(0);
 }
 
 }  // namespace vigil::db

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "session_state.hpp"
+#include "vigil/core/alarm_profile.hpp"
 #include "vigil/core/checkpoint_schedule.hpp"
 #include "vigil/core/checkpoint_session_times.hpp"
 
@@ -37,7 +38,8 @@ bool bp_overdue_unanswered(const std::vector<core::CheckpointStatus>& checkpoint
 bool session_bp_overdue(SQLite::Database& db, const SessionState& s,
                         std::chrono::milliseconds overdue_grace, UtcMs now);
 
-// The default profile's bp_overdue delay (the store keeps the profile as text it does not parse).
-std::chrono::milliseconds default_bp_overdue_grace();
+// The profile's bp_overdue delay (0 without that rule). The store keeps a session's profile as
+// text it does not parse: callers without the session's own pass core::default_alarm_profile().
+std::chrono::milliseconds bp_overdue_grace(const core::AlarmProfile& profile);
 
 }  // namespace vigil::db

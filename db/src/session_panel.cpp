@@ -101,11 +101,8 @@ void read_checklist(SQLite::Database& db, const SessionState& s, SessionPanelSta
       }
     }
   }
-  core::PreDoseChecklistConfig config;
-  if (s.planned_route == core::DoseRoute::esketamine_nasal) {
-    config.required[static_cast<std::size_t>(core::PreDoseItem::rems_enrollment_verified)] = true;
-  }
-  const auto result = core::evaluate_pre_dose_checklist(ticks, p.pre_dose_bp, config);
+  const auto result =
+      core::evaluate_pre_dose_checklist(ticks, p.pre_dose_bp, pre_dose_checklist_config(s));
   for (auto item : result.missing) p.checklist_missing.emplace_back(core::pre_dose_item_name(item));
   p.bp_advisory = result.advisory;
 }
@@ -148,7 +145,7 @@ SessionPanelState read_session_panel(Store& store, const Actor& actor, RowId ses
   p.planned_dose_mg = s.planned_dose_mg;
   read_session_and_patient(db, p, now);
   read_doses(db, p);
-  p.checkpoints = session_checkpoints(db, s, default_bp_overdue_grace(), now);
+  p.checkpoints = session_checkpoints(db, s, bp_overdue_grace(core::default_alarm_profile()), now);
   p.bp_overdue = bp_overdue_unanswered(p.checkpoints, session_bp_readings(db, s.id, now, false));
   read_checklist(db, s, p);
   if (const auto spo2 = latest_vital(db, s.id, core::Channel::spo2, now)) {

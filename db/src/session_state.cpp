@@ -15,6 +15,14 @@ bool exists(SQLite::Database& db, const std::string& sql, RowId session_id) {
 
 }  // namespace
 
+core::PreDoseChecklistConfig pre_dose_checklist_config(const SessionState& s) {
+  core::PreDoseChecklistConfig config;
+  if (s.planned_route == core::DoseRoute::esketamine_nasal) {
+    config.required[static_cast<std::size_t>(core::PreDoseItem::rems_enrollment_verified)] = true;
+  }
+  return config;
+}
+
 core::TransitionGuards gather_transition_guards(SQLite::Database& db, RowId id) {
   core::TransitionGuards g;
   // Checklists are append-only: the newest pre-dose checklist is the one in force.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "vigil/core/dose_route.hpp"
+#include "vigil/core/pre_dose_checklist.hpp"
 #include "vigil/core/session_bp_reading.hpp"
 #include "vigil/core/session_phase.hpp"
 #include "vigil/core/session_transition.hpp"
@@ -30,6 +31,10 @@ SessionState load_session(SQLite::Database& db, RowId session_id);
 // The newest BP observation taken in the session's pre_dose phase (the NIBP rise baseline and
 // the checklist's baseline BP); the later row wins a tie in time.
 std::optional<core::BpReading> newest_pre_dose_bp(SQLite::Database& db, RowId session_id);
+
+// The pre-dose checklist's rules for this session: the defaults, and for a session planned as
+// esketamine the REMS enrolment required (verified before every treatment).
+core::PreDoseChecklistConfig pre_dose_checklist_config(const SessionState& s);
 
 // The facts core::check_transition needs, from the record (discharge_criteria_met is left
 // false: the caller evaluates discharge readiness when it matters).
