@@ -111,8 +111,7 @@ void DemoRecord::build_script() {
        [sid, a](db::Store& store, db::UtcMs now) {
          db::record_bp(store, a.nurse, {sid, now, 126, 80, 95, core::BpSource::manual}, now);
          db::ChecklistEntry c{sid, db::ChecklistKind::discharge, {}, now, std::nullopt};
-         for (const char* item : {"alert_and_oriented", "vitals_at_baseline", "escort_present",
-                                  "no_driving_reminded"}) {
+         for (const auto& item : db::discharge_checklist_item_names()) {
            c.items.emplace_back(item, true);
          }
          db::record_checklist(store, a.nurse, c, now);

@@ -93,6 +93,50 @@ class VitalsCheck {
   DischargeReadiness& out_;
 };
 
+std::string met_value(C c, const DischargeInputs& in, UtcTime now) {
+  switch (c) {
+    case C::minimum_observation: {
+      const auto since = std::chrono::duration_cast<std::chrono::minutes>(now - *in.first_dose);
+      return detail::minutes_text(since) + " since the first dose";
+    }
+    case C::sedation:
+      return "MOAA/S " + std::to_string(*in.last_moaas);
+    case C::vitals: {
+      const auto& v = in.vitals;
+      return "SpO2 " + number_text(v.spo2_percent->value) + " %, pulse rate " +
+             number_text(v.pulse_rate_bpm->value) + " bpm, BP " +
+             number_text(v.latest_bp->systolic_mmhg) + "/" +
+             number_text(v.latest_bp->diastolic_mmhg) + " mmHg";
+    }
+    case C::aldrete:
+      return "modified Aldrete " + std::to_string(*in.modified_aldrete);
+    case C::escort:
+      return "escort present";
+    case C::discharge_bp:
+      return "pre-discharge BP taken";
+    case C::self_harm_review:
+      return "no PHQ-9 item 9 answer waiting for a clinician";
+  }
+  return {};
+}
+
+void fill_criteria(DischargeReadiness& r, const DischargeInputs& in, UtcTime now) {
+  for (std::size_t i = 0; i < enum_count<C>(); ++i) {
+    const auto c = static_cast<C>(i);
+    DischargeCriterionStatus status{c, !r.is_unmet(c), {}};
+    if (status.met) {
+      status.value = met_value(c, in, now);
+    } else {
+      for (const auto& u : r.unmet) {
+        if (u.criterion != c) continue;
+        if (!status.value.empty()) status.value += "; ";
+        status.value += u.message;
+      }
+    }
+    r.criteria.push_back(std::move(status));
+  }
+}
+
 }  // namespace
 
 bool DischargeReadiness::is_unmet(DischargeCriterion c) const {
@@ -144,6 +188,13 @@ DischargeReadiness evaluate_discharge_readiness(const DischargeInputs& in,
   if (!in.discharge_bp_checkpoint_met) {
     r.unmet.push_back({C::discharge_bp, "the pre-discharge BP check is not done"});
   }
+  if (in.unacknowledged_self_harm_flags > 0) {
+    r.unmet.push_back({C::self_harm_review,
+                       "PHQ-9 item 9 (self-harm) answered above 0: a clinician must acknowledge "
+                       "it (" +
+                           std::to_string(in.unacknowledged_self_harm_flags) + " open)"});
+  }
+  fill_criteria(r, in, now);
   return r;
 }
 

@@ -26,7 +26,32 @@ const std::vector<std::string>& pre_dose_fact_names() {
   return names;
 }
 
+const std::vector<std::string>& discharge_checklist_item_names() {
+  static const std::vector<std::string> names{
+      "escort_present",
+      "no_driving_advised",
+      "aftercare_instructions_given",
+  };
+  return names;
+}
+
 namespace {
+
+// Every named item must be ticked; an unknown name is refused.
+void evaluate_discharge(const ChecklistEntry& c, ChecklistResult& r) {
+  const auto& names = discharge_checklist_item_names();
+  for (const auto& [name, done] : c.items) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      throw ValidationError("items: unknown discharge checklist item '" + name + "'");
+    }
+  }
+  for (const auto& name : names) {
+    const auto it = std::find_if(c.items.begin(), c.items.end(),
+                                 [&](const auto& item) { return item.first == name; });
+    if (it == c.items.end() || !it->second) r.missing.push_back(name);
+  }
+  r.complete = r.missing.empty();
+}
 
 bool is_pre_dose_fact(const std::string& name) {
   const auto& facts = pre_dose_fact_names();
@@ -79,13 +104,7 @@ ChecklistResult record_checklist(Store& store, const Actor& actor, const Checkli
     if (c.kind == ChecklistKind::pre_dose) {
       evaluate_pre_dose(db, s, c, r);
     } else {
-      r.complete = true;
-      for (const auto& [name, done] : c.items) {
-        if (!done) {
-          r.complete = false;
-          r.missing.push_back(name);
-        }
-      }
+      evaluate_discharge(c, r);
     }
     if (c.override_reason) {
       r.complete = true;

@@ -31,7 +31,8 @@ bool nurse_may(Action a) {
 bool clinician_only(Action a) {
   return a == Action::create_session || a == Action::set_session_alarm_profile ||
          a == Action::override_dose || a == Action::override_checklist || a == Action::sign_note ||
-         a == Action::add_addendum || a == Action::export_records;
+         a == Action::add_addendum || a == Action::acknowledge_safety_flag ||
+         a == Action::export_records;
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ constexpr std::array<ScaleRule, core::enum_count<Scale>()> kRules{{
     {Scale::aldrete, 5, 0, 2},
     {Scale::phq9, 9, 0, 3},
     {Scale::gad7, 7, 0, 3},
+    {Scale::cadss6, 6, 0, 4},
 }};
 
 constexpr bool one_rule_per_scale_in_order() {
@@ -38,6 +39,22 @@ std::string range_text(const ScaleRule& r) {
 }
 
 }  // namespace
+
+std::string_view severity_band(Scale scale, int total) {
+  // PHQ-9: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe.
+  // GAD-7: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
+  if (scale != Scale::phq9 && scale != Scale::gad7) return {};
+  if (total < 5) return "minimal";
+  if (total < 10) return "mild";
+  if (total < 15) return "moderate";
+  if (scale == Scale::phq9 && total < 20) return "moderately severe";
+  return "severe";
+}
+
+const std::vector<int>& cadss6_items() {
+  static const std::vector<int> items{1, 2, 6, 7, 15, 22};
+  return items;
+}
 
 int validate_scale(Scale scale, const std::vector<int>& items) {
   const ScaleRule& r = kRules[static_cast<std::size_t>(scale)];

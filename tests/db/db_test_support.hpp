@@ -100,9 +100,9 @@ inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
   const std::string s = std::to_string(session), t = std::to_string(at);
   f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
             ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
-  record_checklist(
-      f.store, f.nurse,
-      {session, ChecklistKind::discharge, {{"escort_present", true}}, at, std::nullopt}, f.tick());
+  ChecklistEntry checklist{session, ChecklistKind::discharge, {}, at, std::nullopt};
+  for (const auto& item : discharge_checklist_item_names()) checklist.items.emplace_back(item, true);
+  record_checklist(f.store, f.nurse, checklist, f.tick());
 }
 
 // A dose as the tests give it: ketamine 10 mg/mL (esketamine 28 mg devices for the nasal

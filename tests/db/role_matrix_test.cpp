@@ -124,7 +124,7 @@ std::vector<StoreCall> all_calls() {
       {Action::record_checklist, true,
        [](StoreFixture& f, const Actor& a) {
          record_checklist(
-             f.store, a, {f.planned_session(), ChecklistKind::discharge, {{"escort", true}}, f.now},
+             f.store, a, {f.planned_session(), ChecklistKind::discharge, {{"escort_present", true}}, f.now},
              f.tick());
        }},
       {Action::record_device_connection, false,

@@ -10,6 +10,9 @@
 //   aldrete              modified Aldrete >= 9
 //   escort               escort confirmed present
 //   discharge_bp         the pre-discharge BP checkpoint is met (checkpoint_schedule.hpp)
+//   self_harm_review     every PHQ-9 item 9 answered above 0 is acknowledged by a clinician
+// Besides the unmet list, the result holds every criterion's status with the value it was
+// judged on, for a screen that shows each one live.
 // Times are UtcTime; `now` is passed in.
 
 #include <array>
@@ -65,6 +68,7 @@ struct DischargeInputs {
   bool escort_confirmed = false;
   bool discharge_bp_checkpoint_met = false;
   DischargeVitals vitals;
+  int unacknowledged_self_harm_flags = 0;  // PHQ-9 item 9 > 0 not yet acknowledged
 };
 
 enum class DischargeCriterion : std::uint8_t {
@@ -74,6 +78,7 @@ enum class DischargeCriterion : std::uint8_t {
   aldrete,
   escort,
   discharge_bp,
+  self_harm_review,
 };
 
 constexpr std::string_view discharge_criterion_name(DischargeCriterion v) {
@@ -90,6 +95,8 @@ constexpr std::string_view discharge_criterion_name(DischargeCriterion v) {
       return "escort";
     case DischargeCriterion::discharge_bp:
       return "discharge_bp";
+    case DischargeCriterion::self_harm_review:
+      return "self_harm_review";
   }
   return {};
 }
@@ -100,10 +107,19 @@ struct UnmetDischargeCriterion {
   std::string message;
 };
 
+// One criterion as a screen shows it: met or not, and the value behind it ("MOAA/S 5",
+// "1 h 10 min since the first dose; needs 2 h", "SpO2 97 %, pulse rate 72 bpm, BP 128/82 mmHg").
+struct DischargeCriterionStatus {
+  DischargeCriterion criterion = DischargeCriterion::minimum_observation;
+  bool met = false;
+  std::string value;
+};
+
 struct DischargeReadiness {
   std::vector<UnmetDischargeCriterion> unmet;  // in criterion order; a criterion may repeat
                                                // (one entry per vital out of limits)
   std::optional<UtcTime> earliest_discharge;   // first dose + minimum observation
+  std::vector<DischargeCriterionStatus> criteria;  // every criterion, in criterion order
 
   bool ready() const { return unmet.empty(); }
   bool is_unmet(DischargeCriterion c) const;

@@ -33,6 +33,11 @@ struct ChecklistEntry {
 // "concomitant_psychostimulants", "concomitant_maois", "concomitant_opioids".
 const std::vector<std::string>& pre_dose_fact_names();
 
+// The discharge checklist's items: "escort_present" (an adult escort takes the patient home),
+// "no_driving_advised" (no driving or machinery until the next day, after a night's sleep),
+// "aftercare_instructions_given". A discharge checklist is complete when every one is ticked.
+const std::vector<std::string>& discharge_checklist_item_names();
+
 struct ChecklistResult {
   RowId id = 0;
   bool complete = false;

@@ -8,7 +8,7 @@
 // |           | device connections, draft notes, alarm events, acknowledge/pause alarms,    |
 // |           | read records                                                               |
 // | clinician | all a nurse may, plus plan sessions, sign notes, addenda, dose and        |
-// |           | pre-dose checklist overrides,                                              |
+// |           | pre-dose checklist overrides, PHQ-9 self-harm acknowledgement,             |
 // |           | the session's alarm profile, export                                         |
 // | auditor   | read records, read the audit log, export                                    |
 // | admin     | users and site settings; no clinical content                                |
@@ -60,6 +60,7 @@ enum class Action : std::uint8_t {
   update_note,
   sign_note,
   add_addendum,
+  acknowledge_safety_flag,
   record_alarm_event,
   acknowledge_alarm,
   pause_alarm_audio,
@@ -104,6 +105,8 @@ constexpr std::string_view action_name(Action v) {
       return "sign_note";
     case Action::add_addendum:
       return "add_addendum";
+    case Action::acknowledge_safety_flag:
+      return "acknowledge_safety_flag";
     case Action::record_alarm_event:
       return "record_alarm_event";
     case Action::acknowledge_alarm:

@@ -7,9 +7,11 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vigil/core/checkpoint_schedule.hpp"
+#include "vigil/core/discharge_readiness.hpp"
 #include "vigil/core/dose_route.hpp"
 #include "vigil/core/pre_dose_checklist.hpp"
 #include "vigil/core/session_phase.hpp"
@@ -79,6 +81,24 @@ struct SessionPanelState {
   std::optional<std::string> bp_advisory;  // "BP above 140/90: consider deferring (...)"
 
   std::vector<PanelNextStep> next_steps;  // structurally possible moves, in order
+
+  // The end of the session (discharge_store.hpp, safety_review_store.hpp).
+  // PHQ-9 item 9 answered above 0 and not yet acknowledged by a clinician: shown in red.
+  int unacknowledged_self_harm_flags = 0;
+  int adverse_events = 0;
+  int serious_adverse_events = 0;
+  // Each discharge criterion with its value (dosing sessions from observation on; else empty).
+  std::vector<core::DischargeCriterionStatus> discharge_criteria;
+  bool ready_to_leave_recorded = false;
+  std::optional<int> monitoring_minutes;  // from the ready-to-leave record
+  // What closing still needs (missing_close_fields); filled from discharge_ready on, and for
+  // integration sessions.
+  std::vector<std::string> close_missing;
+  // The session's notes: type and whether signed, oldest first.
+  std::vector<std::pair<std::string, bool>> notes;
+  // Integration sessions: the dosing session they follow and the visit mode.
+  std::optional<RowId> linked_session_id;
+  std::string visit_mode;  // "in_person" | "video" (integration sessions)
 };
 
 // Throws NotFound ("session N: no such session").

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "vigil/core/alarm_profile.hpp"
 #include "vigil/core/dose_route.hpp"
@@ -32,6 +33,24 @@ struct NewSession {
 };
 
 RowId create_session(Store& store, const Actor& actor, const NewSession& session, UtcMs now);
+
+// An integration session: no devices, no dosing; it follows a closed dosing session of the same
+// patient and closes with its signed integration note.
+enum class VisitMode : std::uint8_t { in_person, video };
+constexpr std::string_view visit_mode_name(VisitMode v) {
+  return v == VisitMode::video ? "video" : "in_person";
+}
+struct NewIntegrationSession {
+  RowId dosing_session_id = 0;  // a closed dosing session
+  VisitMode mode = VisitMode::in_person;
+  UtcMs planned_utc_ms = 0;
+  std::optional<std::int64_t> clinician_id;  // an active clinician; default: the actor
+};
+// Clinician (plan sessions). Refused unless the dosing session is a closed dosing session
+// ("dosing_session_id: session 4 is not closed (phase observation)"). The chair is the visit
+// mode ("video" or "in person"); the patient is the dosing session's.
+RowId create_integration_session(Store& store, const Actor& actor,
+                                 const NewIntegrationSession& session, UtcMs now);
 
 // Moves the session to `to` when core::check_transition allows it, with guards gathered from
 // the store: pre-dose checklist complete, a BP recorded in the pre_dose phase, a dose recorded,
