@@ -109,6 +109,7 @@ QWidget* AdverseEventForm::buildSeverity(QWidget* parent) {
     b->setCheckable(true);
     b->setMinimumHeight(form_style::kTouchHeight);
     b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    b->setStyleSheet(QStringLiteral("padding: 0 4px;"));  // "Life-threatening" fits
     b->setAccessibleName(tr("severity %1").arg(QString::fromUtf8(kSeverities[i].value)));
     severity_->addButton(b, i);
     row->addWidget(b, 1);

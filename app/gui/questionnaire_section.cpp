@@ -49,10 +49,13 @@ QuestionnaireSection::QuestionnaireSection(ClinicalGateway& gateway, Questionnai
                                                .arg(spec_.items.size())
                                                .arg(spec_.choices.size() - 1),
                                            this);
+  heading->setWordWrap(true);  // the page's width decides, not the heading's or the total's
+  total_->setWordWrap(true);
+  total_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   total_->setStyleSheet(QStringLiteral("font-size: 17px; font-weight: bold;"));
   auto* top = new QHBoxLayout;
   top->addWidget(heading, 1);
-  top->addWidget(total_);
+  top->addWidget(total_, 1);
   auto* page = new QVBoxLayout(this);
   page->setContentsMargins(0, 0, 0, 0);
   page->addLayout(top);
@@ -76,12 +79,13 @@ QWidget* QuestionnaireSection::buildItem(int i, QWidget* parent) {
   auto* row = new QHBoxLayout;
   row->setSpacing(4);
   for (int v = 0; v < static_cast<int>(spec_.choices.size()); ++v) {
-    auto* b = new QPushButton(QStringLiteral("%1  %2").arg(v).arg(spec_.choices.at(v)), box);
+    // The answer's number over its words: four frequency answers fit a narrow area's width.
+    auto* b = new QPushButton(QStringLiteral("%1\n%2").arg(v).arg(spec_.choices.at(v)), box);
     b->setCheckable(true);
     b->setSizePolicy(QSizePolicy::Ignored,
                      QSizePolicy::Fixed);  // equal columns, no sideways scroll
     b->setMinimumHeight(form_style::kTouchHeight);
-    b->setStyleSheet(QStringLiteral("font-weight: normal; padding: 0 4px;"));
+    b->setStyleSheet(QStringLiteral("font-weight: normal; font-size: 14px; padding: 0 2px;"));
     b->setAccessibleName(QStringLiteral("%1 item %2: %3")
                              .arg(spec_.name)
                              .arg(spec_.numbers.at(static_cast<std::size_t>(i)))
@@ -161,7 +165,9 @@ void QuestionnaireSection::update() {
     const Item& item = items_[static_cast<std::size_t>(i)];
     if (!item.flag) continue;
     const bool raised = answer(i).value_or(0) > 0;
+    const bool newly = raised && item.flag->isHidden();
     item.flag->setVisible(raised);
+    if (newly) scroll_->ensureWidgetVisible(item.flag);  // the line under the tapped answer
     item.text->setStyleSheet(raised ? QString::fromUtf8(kFlagStyle) : QString());
   }
 }

@@ -104,6 +104,7 @@ QWidget* ScaleForm::buildSectionBar() {
     b->setCheckable(true);
     b->setMinimumHeight(form_style::kTouchHeight);
     b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    b->setStyleSheet(QStringLiteral("padding: 0 2px;"));  // five fit a narrow area
     group->addButton(b, i);
     row->addWidget(b, 1);
     section_buttons_.push_back(b);

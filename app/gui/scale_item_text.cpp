@@ -94,7 +94,7 @@ QuestionnaireSpec cadssSpec(bool short_form) {
   QuestionnaireSpec s;
   s.scale = short_form ? db::Scale::cadss6 : db::Scale::cadss;
   s.name = short_form ? tr("CADSS-6") : tr("CADSS");
-  s.heading = short_form ? tr("dissociation, short form (site setting)") : tr("dissociation");
+  s.heading = short_form ? tr("dissociation, short form") : tr("dissociation");
   s.instruction = tr("Right now, how strongly does the patient experience this?");
   s.choices = {tr("Not at all"), tr("Slightly"), tr("Moderately"), tr("Considerably"),
                tr("Extremely")};

@@ -127,6 +127,7 @@ TEST(ScaleSections, TheShortCadssFormWhenTheSiteSettingSaysShort) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].value("total").toInt(), 23);
   EXPECT_TRUE(f.rows("cadss").empty());
+  t::savePng(p.form, "form-scales-cadss6.png");
 }
 
 TEST(ScaleSections, Phq9ShowsTheSeverityBandLiveAndItIsRecordedWithTheTotal) {
@@ -135,7 +136,7 @@ TEST(ScaleSections, Phq9ShowsTheSeverityBandLiveAndItIsRecordedWithTheTotal) {
   p.form.showSection(Section::phq9);
   QuestionnaireSection* phq = p.form.phq9Section();
   ASSERT_EQ(phq->itemCount(), 9);
-  EXPECT_EQ(phq->choiceButton(0, 2)->text().toStdString(), "2  More than half the days");
+  EXPECT_EQ(phq->choiceButton(0, 2)->text().toStdString(), "2\nMore than half the days");
   answer(phq, {1, 1, 1, 1, 0, 0, 0, 0, 0});
   EXPECT_EQ(phq->totalText().toStdString(), "Total 4 of 27: minimal");
   answer(phq, {2, 2, 2, 2, 2, 2, 2, 1, 0});
@@ -256,6 +257,7 @@ TEST(ScaleSections, EachSectionRendersAtThePanelsSize) {
     p.form.showSection(section);
     if (section == Section::phq9) answer(p.form.phq9Section(), {1, 2, 0});
     EXPECT_FALSE(t::savePng(p.form, name).isEmpty());
+    EXPECT_EQ(p.form.width(), t::kPanelWidth) << name << ": nothing widens the page";
   }
   p.form.showSection(Section::cadss);
   p.form.submit();  // nothing answered
