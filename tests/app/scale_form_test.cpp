@@ -80,6 +80,7 @@ TEST(ScaleForm, TheAldreteSpo2ItemIsPrefilledFromTheOximeterAndEditable) {
   form.resize(t::kPanelWidth, t::kPanelHeight);
   form.show();
   form.setState(f.panel());
+  form.showSection(ScaleForm::Section::recovery);
   EXPECT_EQ(form.aldreteItem(4)->value(), 1) << "91 % on room air scores 1";
   EXPECT_TRUE(form.aldreteSpo2Note().contains("from the oximeter: 91 %"))
       << form.aldreteSpo2Note().toStdString();
@@ -98,6 +99,7 @@ TEST(ScaleForm, AnAldreteItemOutOfRangeIsRefusedAtTheItemAndNothingIsWritten) {
   form.resize(t::kPanelWidth, t::kPanelHeight);
   form.show();
   form.setState(f.panel());
+  form.showSection(ScaleForm::Section::recovery);
   form.aldreteItem(2)->setValue(3);
   form.submit();
   EXPECT_EQ(form.refusalAt("aldrete.items[3]").toStdString(),
