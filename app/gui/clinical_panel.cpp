@@ -4,6 +4,7 @@
 #include <QShortcut>
 #include <QVBoxLayout>
 
+#include "adverse_event_form.hpp"
 #include "checklist_form.hpp"
 #include "dose_form.hpp"
 #include "form_style.hpp"
@@ -26,10 +27,11 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
       session_(new SessionPanelWidget(gateway, this)),
       checklist_(new ChecklistForm(gateway, this)),
       dose_(new DoseForm(gateway, this)),
-      scales_(new ScaleForm(gateway, this)) {
+      scales_(new ScaleForm(gateway, this)),
+      adverse_event_(new AdverseEventForm(gateway, this)) {
   form_style::apply(this);
-  for (QWidget* page : std::initializer_list<QWidget*>{today_, patients_, plan_, session_,
-                                                       checklist_, dose_, scales_}) {
+  for (QWidget* page : std::initializer_list<QWidget*>{
+           today_, patients_, plan_, session_, checklist_, dose_, scales_, adverse_event_}) {
     stack_->addWidget(page);
   }
   auto* bar = new QHBoxLayout;
@@ -66,9 +68,11 @@ void ClinicalPanel::connectPages() {
           [this] { showPage(Page::checklist); });
   connect(session_, &SessionPanelWidget::doseRequested, this, [this] { showPage(Page::dose); });
   connect(session_, &SessionPanelWidget::scalesRequested, this, [this] { showPage(Page::scales); });
+  connect(session_, &SessionPanelWidget::adverseEventRequested, this,
+          [this] { showPage(Page::adverse_event); });
   connect(session_, &SessionPanelWidget::stateRefreshed, this, &ClinicalPanel::forwardState);
-  for (FormPage* form :
-       std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_, scales_}) {
+  for (FormPage* form : std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_,
+                                                         scales_, adverse_event_}) {
     connect(form, &FormPage::closeRequested, this, &ClinicalPanel::backFromForm);
   }
   connect(&gateway_, &ClinicalGateway::activeSessionChanged, this,
@@ -83,21 +87,29 @@ void ClinicalPanel::forwardState() {
   checklist_->setState(*session_->state());
   dose_->setContext(doseContextOf(*session_->state()));
   scales_->setState(*session_->state());
+  adverse_event_->setState(*session_->state());
 }
 
 void ClinicalPanel::backFromForm() {
   showPage(gateway_.activeSession() != 0 ? Page::session : Page::today);
 }
 
+namespace {
+// The forms opened from the session panel (their nav button is Session's).
+bool isSessionForm(ClinicalPanel::Page page) {
+  using P = ClinicalPanel::Page;
+  return page == P::checklist || page == P::dose || page == P::scales || page == P::adverse_event;
+}
+}  // namespace
+
 void ClinicalPanel::showPage(Page page) {
-  if (page == Page::checklist || page == Page::dose || page == Page::scales) {
+  if (isSessionForm(page)) {
     session_->refresh();  // the forms start from the record as it is now
     forwardState();
   }
   QWidget* target = stack_->widget(static_cast<int>(page));
   stack_->setCurrentWidget(target);
-  const Page nav =
-      page == Page::checklist || page == Page::dose || page == Page::scales ? Page::session : page;
+  const Page nav = isSessionForm(page) ? Page::session : page;
   if (QAbstractButton* b = nav_->button(static_cast<int>(nav))) b->setChecked(true);
   target->setFocus();
   if (QWidget* first = target->nextInFocusChain(); first && target->isAncestorOf(first)) {

@@ -21,11 +21,12 @@ class SessionPanelWidget;
 class ChecklistForm;
 class DoseForm;
 class ScaleForm;
+class AdverseEventForm;
 
 class ClinicalPanel : public QWidget {
   Q_OBJECT
  public:
-  enum class Page { today, patients, plan, session, checklist, dose, scales };
+  enum class Page { today, patients, plan, session, checklist, dose, scales, adverse_event };
 
   explicit ClinicalPanel(ClinicalGateway& gateway, QWidget* parent = nullptr);
 
@@ -39,6 +40,7 @@ class ClinicalPanel : public QWidget {
   ChecklistForm* checklistForm() const { return checklist_; }
   DoseForm* doseForm() const { return dose_; }
   ScaleForm* scaleForm() const { return scales_; }
+  AdverseEventForm* adverseEventForm() const { return adverse_event_; }
   QPushButton* pageButton(Page page) const;
 
  private:
@@ -57,6 +59,7 @@ class ClinicalPanel : public QWidget {
   ChecklistForm* checklist_;
   DoseForm* dose_;
   ScaleForm* scales_;
+  AdverseEventForm* adverse_event_;
 };
 
 }  // namespace vigil::gui
