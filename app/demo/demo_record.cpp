@@ -6,9 +6,12 @@
 #include "vigil/core/pre_dose_checklist.hpp"
 #include "vigil/db/administration_store.hpp"
 #include "vigil/db/checklist_store.hpp"
+#include "vigil/db/discharge_store.hpp"
+#include "vigil/db/note_store.hpp"
 #include "vigil/db/observation_store.hpp"
 #include "vigil/db/patient_store.hpp"
 #include "vigil/db/session_store.hpp"
+#include "vigil/db/site_store.hpp"
 #include "vigil/db/store.hpp"
 #include "vigil/db/user_store.hpp"
 
@@ -57,7 +60,12 @@ DemoRecord::DemoRecord(std::filesystem::path file, std::function<core::UtcTime(d
   for (std::size_t i = 0; i < core::pre_dose_item_count; ++i) {
     c.items.emplace_back(core::pre_dose_item_name(static_cast<core::PreDoseItem>(i)), true);
   }
+  // The REMS facts: not the first treatment, no concomitant sedating medicines.
+  for (const auto& fact : db::pre_dose_fact_names()) c.items.emplace_back(fact, false);
   db::record_checklist(store, accounts_.nurse, c, t0);
+  db::set_site_setting(store, accounts_.admin, "rems.monitoring_provider",
+                       "Demo Clinician, 555-0100, clinic@example.org", t0);
+  db::set_site_setting(store, accounts_.admin, "rems.setting", "Vigil Demo Clinic, 1 Main St", t0);
   phase_ = SessionPhase::pre_dose;
   build_script();
 }
@@ -117,7 +125,29 @@ void DemoRecord::build_script() {
          db::record_checklist(store, a.nurse, c, now);
        },
        std::nullopt, ""});
-  steps_.push_back({125 * 60, "discharge ready", advance(SessionPhase::discharge_ready),
+  steps_.push_back({118 * 60, "dosing note signed by demo-clinician",
+                    [sid, a](db::Store& store, db::UtcMs now) {
+                      const db::RowId note = db::draft_note(
+                          store, a.clinician, sid, db::NoteType::dosing,
+                          "Esketamine 56 mg (two devices). Mild dissociation, resolved. "
+                          "Desaturation to the high 80s at 26 min, recovered.",
+                          now);
+                      db::sign_note(store, a.clinician, note, kDemoPassword,
+                                    db::SignatureMeaning::authored, now);
+                    },
+                    std::nullopt, ""});
+  steps_.push_back({125 * 60, "ready to leave (REMS: ready after 90 min)",
+                    [sid, a](db::Store& store, db::UtcMs now) {
+                      db::ReadyToLeave r{sid};
+                      r.rems_ready_minutes = 90;
+                      r.vitals_acceptable_before_completion = true;
+                      r.sedation = false;
+                      r.dissociation = true;
+                      r.dissociation_resolved = true;
+                      r.respiratory_depression = false;
+                      db::record_ready_to_leave(store, a.nurse, r, core::default_alarm_profile(),
+                                                now);
+                    },
                     SessionPhase::discharge_ready, ""});
   steps_.push_back({150 * 60, "closed", advance(SessionPhase::closed), SessionPhase::closed, ""});
 }

@@ -61,13 +61,23 @@ SessionPanelWidget::SessionPanelWidget(ClinicalGateway& gateway, QWidget* parent
       record_bp_(new QPushButton(tr("&Record BP"), this)),
       checklist_(new QPushButton(tr("Chec&klist"), this)),
       dose_(new QPushButton(tr("&Dose"), this)),
-      scales_(new QPushButton(tr("&Scales"), this)) {
+      scales_(new QPushButton(tr("&Scales"), this)),
+      event_(new QPushButton(tr("Adverse &event"), this)),
+      notes_(new QPushButton(tr("&Notes"), this)),
+      discharge_(new QPushButton(tr("Disc&harge"), this)),
+      self_harm_(new QLabel(this)) {
   form_style::apply(this);
   phase_->setStyleSheet(QStringLiteral("font-size: 22px; font-weight: bold;"));
   since_dose_->setStyleSheet(QStringLiteral("font-size: 20px; font-weight: bold;"));
   next_bp_->setStyleSheet(QStringLiteral("font-size: 17px; font-weight: bold;"));
   step_reasons_->setStyleSheet(QStringLiteral("color: %1;").arg(form_style::refusal().name()));
   summary_->setWordWrap(true);
+  self_harm_->setWordWrap(true);
+  self_harm_->setStyleSheet(
+      QStringLiteral("background: %1; color: white; font-size: 16px; font-weight: bold; "
+                     "padding: 4px 8px;")
+          .arg(form_style::refusal().name()));
+  self_harm_->hide();
   summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   // Phase and time since the first dose on one line, the next steps on their own below: the
   // clinical area is about 460 px wide at 1280x800.
@@ -99,6 +109,7 @@ SessionPanelWidget::SessionPanelWidget(ClinicalGateway& gateway, QWidget* parent
   col->addLayout(top);
   col->addLayout(steps_);
   col->addWidget(step_reasons_);
+  col->addWidget(self_harm_);
   col->addLayout(middle, 1);
   col->addWidget(refusal_);
   col->addWidget(buildBottomRow());
@@ -116,8 +127,16 @@ QWidget* SessionPanelWidget::buildBottomRow() {
   rows->setContentsMargins(0, 0, 0, 0);
   auto* row = new QHBoxLayout;
   auto* forms = new QHBoxLayout;
+  auto* end = new QHBoxLayout;
   rows->addLayout(row);
   rows->addLayout(forms);
+  rows->addLayout(end);
+  end->addWidget(event_, 1);
+  end->addWidget(notes_, 1);
+  end->addWidget(discharge_, 1);
+  connect(event_, &QPushButton::clicked, this, &SessionPanelWidget::adverseEventRequested);
+  connect(notes_, &QPushButton::clicked, this, &SessionPanelWidget::notesRequested);
+  connect(discharge_, &QPushButton::clicked, this, &SessionPanelWidget::dischargeRequested);
   systolic_->setPlaceholderText(tr("sys"));
   systolic_->setAccessibleName(tr("manual systolic mmHg"));
   diastolic_->setPlaceholderText(tr("dia"));
@@ -183,10 +202,12 @@ void SessionPanelWidget::showNone(const QString& why) {
     state->hide();
   }
   showSteps(db::SessionPanelState{});
-  for (QWidget* w : std::initializer_list<QWidget*>{measure_, systolic_, diastolic_, record_bp_,
-                                                    checklist_, dose_, scales_}) {
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{measure_, systolic_, diastolic_, record_bp_, checklist_,
+                                       dose_, scales_, event_, notes_, discharge_}) {
     w->setEnabled(false);
   }
+  self_harm_->hide();
 }
 
 void SessionPanelWidget::display(const db::SessionPanelState& s, db::UtcMs now) {
@@ -205,7 +226,14 @@ void SessionPanelWidget::display(const db::SessionPanelState& s, db::UtcMs now) 
   showSteps(s);
   showCheckpoints(s, now);
   showSummary(s);
+  showSelfHarm(s);
   const bool open = s.phase != core::SessionPhase::closed;
+  const bool dosing = s.type == core::SessionType::dosing;
+  event_->setEnabled(open && dosing);
+  notes_->setEnabled(true);
+  discharge_->setEnabled(dosing && (s.phase == core::SessionPhase::observation ||
+                                    s.phase == core::SessionPhase::discharge_ready ||
+                                    s.phase == core::SessionPhase::closed));
   measure_->setEnabled(open);
   systolic_->setEnabled(open);
   diastolic_->setEnabled(open);
@@ -225,7 +253,15 @@ void SessionPanelWidget::showSteps(const db::SessionPanelState& s) {
     auto* b = new QPushButton(tr("→ %1").arg(phaseText(step.to)), this);
     b->setEnabled(step.allowed);
     const core::SessionPhase to = step.to;
-    connect(b, &QPushButton::clicked, this, [this, to] { advanceTo(to); });
+    const bool on_discharge_page =
+        s.type == core::SessionType::dosing &&
+        (to == core::SessionPhase::discharge_ready || to == core::SessionPhase::closed);
+    if (on_discharge_page) {
+      b->setEnabled(true);  // the page shows each criterion and each missing field
+      connect(b, &QPushButton::clicked, this, &SessionPanelWidget::dischargeRequested);
+    } else {
+      connect(b, &QPushButton::clicked, this, [this, to] { advanceTo(to); });
+    }
     steps_->insertWidget(steps_->count() - 1, b);
     step_buttons_.emplace_back(to, b);
     if (!step.allowed) {
@@ -285,7 +321,32 @@ void SessionPanelWidget::showSummary(const db::SessionPanelState& s) {
                 static_cast<int>(s.checklist_missing.size()));
   }
   if (s.bp_advisory) lines << QString::fromStdString(*s.bp_advisory);
+  if (s.adverse_events > 0) {
+    lines << tr("Adverse events: %1 (%2 serious, for the REMS form)")
+                 .arg(s.adverse_events)
+                 .arg(s.serious_adverse_events);
+  }
+  if (!s.notes.empty()) {
+    QStringList notes;
+    for (const auto& [type, is_signed] : s.notes) {
+      notes << tr("%1 %2").arg(QString::fromStdString(type),
+                               is_signed ? tr("signed") : tr("draft"));
+    }
+    lines << tr("Notes: %1").arg(notes.join(QStringLiteral(", ")));
+  }
+  if (s.monitoring_minutes)
+    lines << tr("Ready to leave: %1 min monitored").arg(*s.monitoring_minutes);
   form_style::setTextIfChanged(summary_, lines.join(QLatin1Char('\n')));
+}
+
+void SessionPanelWidget::showSelfHarm(const db::SessionPanelState& s) {
+  const int open = s.unacknowledged_self_harm_flags;
+  self_harm_->setVisible(open > 0);
+  if (open == 0) return;
+  form_style::setTextIfChanged(
+      self_harm_, tr("PHQ-9 item 9 (self-harm) answered above 0: a clinician must acknowledge it "
+                     "before discharge (%1 open)")
+                      .arg(open));
 }
 
 void SessionPanelWidget::advanceTo(core::SessionPhase to) {

@@ -53,11 +53,21 @@ class SessionPanelWidget : public QWidget {
   QPushButton* checklistButton() const { return checklist_; }
   QPushButton* doseButton() const { return dose_; }
   QPushButton* scalesButton() const { return scales_; }
+  QPushButton* eventButton() const { return event_; }
+  QPushButton* notesButton() const { return notes_; }
+  QPushButton* dischargeButton() const { return discharge_; }
+  // The red PHQ-9 self-harm line ("" when no answer waits for a clinician).
+  QString selfHarmText() const { return self_harm_->isHidden() ? QString() : self_harm_->text(); }
 
  signals:
   void checklistRequested();
   void doseRequested();
   void scalesRequested();
+  void adverseEventRequested();
+  void notesRequested();
+  // The discharge page: the Discharge button, and the steps to discharge-ready and closed (both
+  // are taken there, with the REMS answers and the list of what closing still needs).
+  void dischargeRequested();
   void stateRefreshed();  // state() was read anew
 
  protected:
@@ -70,6 +80,7 @@ class SessionPanelWidget : public QWidget {
   void showSteps(const db::SessionPanelState& s);
   void showCheckpoints(const db::SessionPanelState& s, db::UtcMs now);
   void showSummary(const db::SessionPanelState& s);
+  void showSelfHarm(const db::SessionPanelState& s);
   void showNone(const QString& why);
 
   ClinicalGateway& gateway_;
@@ -92,6 +103,10 @@ class SessionPanelWidget : public QWidget {
   QPushButton* checklist_;
   QPushButton* dose_;
   QPushButton* scales_;
+  QPushButton* event_;
+  QPushButton* notes_;
+  QPushButton* discharge_;
+  QLabel* self_harm_;
   QTimer tick_;
 };
 

@@ -27,10 +27,10 @@ const std::vector<AuditedTable>& audited_tables() {
        "'active',active,'failed_attempts',failed_attempts,"
        "'locked_until_utc_ms',locked_until_utc_ms"
        ")"},
-      // planned_route (migration 3) appears only when set, so the snapshots of sessions
-      // recorded before it still match their rows.
-      {"sessions", "CASE WHEN planned_route IS NULL THEN " SESSION_SNAPSHOT
-                   " ELSE json_set(" SESSION_SNAPSHOT ", '$.planned_route', planned_route) END"},
+      // planned_route (migration 3) and visit_mode (migration 4) appear only when set (a merge
+      // patch drops null members), so the snapshots of sessions recorded before still match.
+      {"sessions", "json_patch(" SESSION_SNAPSHOT
+                   ", json_object('planned_route',planned_route,'visit_mode',visit_mode))"},
       {"alarm_events",
        "json_object("
        "'id',id,'session_id',session_id,'condition',condition,'priority',priority,"
@@ -50,14 +50,15 @@ const std::vector<AuditedTable>& audited_tables() {
        "'override_by',override_by,'override_reason',override_reason,"
        "'violations',violations"
        ")"},
+      // ae_serious (migration 4) only when set.
       {"observations",
-       "json_object("
+       "json_patch(json_object("
        "'id',id,'session_id',session_id,'kind',kind,'t_utc_ms',t_utc_ms,'phase',phase,"
        "'recorded_by',recorded_by,'systolic_mmhg',systolic_mmhg,"
        "'diastolic_mmhg',diastolic_mmhg,'mean_mmhg',mean_mmhg,'bp_source',bp_source,"
        "'items',items,'total',total,'ae_type',ae_type,'ae_severity',ae_severity,"
        "'ae_onset_utc_ms',ae_onset_utc_ms,'ae_action',ae_action"
-       ")"},
+       "), json_object('ae_serious',ae_serious))"},
       {"checklists",
        "json_object("
        "'id',id,'session_id',session_id,'kind',kind,'items',items,'complete',complete,"
@@ -77,6 +78,21 @@ const std::vector<AuditedTable>& audited_tables() {
        "json_object("
        "'id',id,'note_id',note_id,'author_id',author_id,'t_utc_ms',t_utc_ms,"
        "'reason',reason,'body',body"
+       ")"},
+      {"safety_reviews",
+       "json_object("
+       "'id',id,'observation_id',observation_id,'session_id',session_id,"
+       "'reviewed_by',reviewed_by,'t_utc_ms',t_utc_ms,'action',action"
+       ")"},
+      {"discharges",
+       "json_object("
+       "'id',id,'session_id',session_id,'recorded_by',recorded_by,'t_utc_ms',t_utc_ms,"
+       "'monitoring_minutes',monitoring_minutes,'answers',answers"
+       ")"},
+      {"follow_ups",
+       "json_object("
+       "'id',id,'session_id',session_id,'interval',interval,'t_utc_ms',t_utc_ms,"
+       "'recorded_by',recorded_by,'contact',contact,'note',note,'scales',scales"
        ")"},
       {"site_settings",
        "json_object("

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "safety_flags.hpp"
 #include "session_checkpoints.hpp"
 #include "vigil/core/checkpoint_schedule.hpp"
 #include "vigil/core/reading_flags.hpp"
@@ -81,6 +82,7 @@ core::DischargeInputs gather_discharge_inputs(SQLite::Database& db, const Sessio
   in.last_moaas = latest_total(db, s.id, "moaas", now);
   in.modified_aldrete = latest_total(db, s.id, "aldrete", now);
   in.escort_confirmed = escort_present(db, s.id, now);
+  in.unacknowledged_self_harm_flags = unacknowledged_self_harm_flags(db, s.id);
   in.vitals.spo2_percent = latest_vital(db, s.id, core::Channel::spo2, now);
   in.vitals.pulse_rate_bpm = latest_vital(db, s.id, core::Channel::pulse_rate, now);
   const auto bps = session_bp_readings(db, s.id, now, false);

@@ -88,12 +88,13 @@ RowId record_adverse_event(Store& store, const Actor& actor, const AdverseEvent&
     }
     return insert_observation(
         db, actor, ae.session_id, "adverse_event", ae.t_utc_ms,
-        "ae_type, ae_severity, ae_onset_utc_ms, ae_action", 4,
+        "ae_type, ae_severity, ae_onset_utc_ms, ae_action, ae_serious", 5,
         [&](SQLite::Statement& st, int i) {
           st.bind(i, ae.type);
           st.bind(i + 1, ae.severity);
           st.bind(i + 2, ae.onset_utc_ms);
           st.bind(i + 3, ae.action);
+          st.bind(i + 4, ae.serious ? 1 : 0);
         },
         now);
   });

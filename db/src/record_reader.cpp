@@ -52,13 +52,14 @@ std::vector<std::string> read_session_records(Store& store, const Actor& actor,
                                               std::string_view table, RowId session_id, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::read_records, now);
-  constexpr std::array<std::string_view, 6> kTables{
-      "sessions", "administrations", "observations", "checklists", "notes", "alarm_events"};
+  constexpr std::array<std::string_view, 9> kTables{
+      "sessions",     "administrations", "observations", "checklists", "notes",
+      "alarm_events", "safety_reviews",  "discharges",   "follow_ups"};
   const AuditedTable* t = find_audited_table(table);
   if (t == nullptr || std::find(kTables.begin(), kTables.end(), table) == kTables.end()) {
     throw ValidationError(
-        "table: must be sessions, administrations, observations, checklists, "
-        "notes or alarm_events");
+        "table: must be sessions, administrations, observations, checklists, notes, "
+        "alarm_events, safety_reviews, discharges or follow_ups");
   }
   const std::string key = table == "sessions" ? "id" : "session_id";
   SQLite::Statement q(db, "SELECT " + std::string(t->snapshot_expr) + " FROM " +

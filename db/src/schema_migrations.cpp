@@ -291,7 +291,46 @@ ALTER TABLE sessions ADD COLUMN planned_route TEXT
          planned_route IN ('iv','im','sublingual','oral','esketamine_nasal'));
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// Migration 4: the end of the session. A serious adverse event is marked for the REMS form; an
+// integration session has a visit mode; a clinician's acknowledgement of a PHQ-9 self-harm
+// answer; "ready to leave" with the REMS answers and the total monitoring minutes; follow-up
+// contacts with their outcome scales.
+constexpr const char* kMigration4 = R"sql(
+ALTER TABLE observations ADD COLUMN ae_serious INTEGER
+  CHECK (ae_serious IS NULL OR ae_serious IN (0, 1));
+ALTER TABLE sessions ADD COLUMN visit_mode TEXT
+  CHECK (visit_mode IS NULL OR visit_mode IN ('in_person','video'));
+CREATE TABLE safety_reviews (
+  id INTEGER PRIMARY KEY,
+  observation_id INTEGER NOT NULL UNIQUE REFERENCES observations(id),
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  reviewed_by INTEGER NOT NULL REFERENCES users(id),
+  t_utc_ms INTEGER NOT NULL,
+  action TEXT NOT NULL                  -- what the clinician did
+);
+CREATE TABLE discharges (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  t_utc_ms INTEGER NOT NULL,
+  monitoring_minutes INTEGER NOT NULL,  -- first dose to ready to leave
+  answers TEXT NOT NULL                 -- JSON object: the REMS answers (discharge_store.hpp)
+);
+CREATE TABLE follow_ups (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  interval TEXT NOT NULL CHECK (interval IN ('24h','72h','1w','2w','1m','3m')),
+  t_utc_ms INTEGER NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  contact TEXT NOT NULL CHECK (contact IN ('phone','video','in_person')),
+  note TEXT NOT NULL,
+  scales TEXT NOT NULL,                 -- JSON array of {"scale","items","total"}
+  UNIQUE (session_id, interval)
+);
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                 kMigration4};
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "discharge_facts.hpp"
 #include "field_checks.hpp"
 #include "session_checkpoints.hpp"
+#include "session_panel_end.hpp"
 #include "session_state.hpp"
 #include "vigil/core/dose_esketamine_rules.hpp"
 #include "vigil/core/session_transition.hpp"
@@ -155,6 +156,7 @@ SessionPanelState read_session_panel(Store& store, const Actor& actor, RowId ses
             .count();
   }
   evaluate_next_steps(db, s, p, now);
+  read_session_end(db, s, core::default_alarm_profile(), p, now);
   return p;
 }
 

@@ -35,7 +35,10 @@ core::TransitionGuards gather_transition_guards(SQLite::Database& db, RowId id) 
       db, "SELECT 1 FROM observations WHERE session_id = ? AND kind = 'bp' AND phase = 'pre_dose'",
       id);
   g.dose_recorded = exists(db, "SELECT 1 FROM administrations WHERE session_id = ?", id);
-  g.integration_note_recorded = exists(db, "SELECT 1 FROM notes WHERE session_id = ?", id);
+  g.integration_note_recorded = exists(db,
+                                       "SELECT 1 FROM notes WHERE session_id = ? AND type = "
+                                       "'integration' AND status = 'signed'",
+                                       id);
   return g;
 }
 

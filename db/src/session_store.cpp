@@ -7,6 +7,7 @@
 #include <string>
 
 #include "audit_write.hpp"
+#include "close_facts.hpp"
 #include "discharge_facts.hpp"
 #include "field_checks.hpp"
 #include "session_state.hpp"
@@ -46,47 +47,95 @@ void require_active_user(SQLite::Database& db, std::string_view field, std::int6
   }
 }
 
+// Closing needs every required field (close_facts.hpp); the refusal lists each missing one.
+void require_close_fields(SQLite::Database& db, const SessionState& s, UtcMs now) {
+  const auto missing = close_missing(gather_close_facts(db, s, now));
+  if (missing.empty()) return;
+  std::string message = "close: " + std::to_string(missing.size()) + " required field" +
+                        (missing.size() == 1 ? " is" : "s are") + " missing: ";
+  for (std::size_t i = 0; i < missing.size(); ++i) message += (i ? "; " : "") + missing[i];
+  throw ValidationError(message);
+}
+
+RowId insert_session(SQLite::Database& db, const Actor& actor, const NewSession& n,
+                     std::optional<VisitMode> mode, UtcMs now) {
+  require_text("chair", n.chair);
+  SQLite::Transaction tx(db);
+  require_row(db, "patients", n.patient_id);
+  if (n.nurse_id) require_active_user(db, "nurse_id", *n.nurse_id, Role::nurse);
+  if (n.clinician_id) require_active_user(db, "clinician_id", *n.clinician_id, Role::clinician);
+  std::optional<core::SessionType> linked_type;
+  if (n.linked_session_id) {
+    const auto linked = load_session(db, *n.linked_session_id);
+    if (linked.patient_id != n.patient_id) {
+      throw ValidationError("linked_session_id: the linked session is another patient's");
+    }
+    linked_type = linked.type;
+  }
+  if (auto err = core::check_session_link(n.type, n.linked_session_id, linked_type)) {
+    throw ValidationError(*err);
+  }
+  if (n.planned_dose_mg) check_range("planned_dose_mg", *n.planned_dose_mg, 0, 1000, "mg");
+  SQLite::Statement ins(db,
+                        "INSERT INTO sessions (type, linked_session_id, patient_id, "
+                        "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
+                        "alarm_profile, planned_route, visit_mode) "
+                        "VALUES (?,?,?,?,?,?,?,'planned',?,?,?,?)");
+  ins.bind(1, std::string(core::session_type_name(n.type)));
+  if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
+  ins.bind(3, n.patient_id);
+  if (n.clinician_id) ins.bind(4, *n.clinician_id);
+  if (n.nurse_id) ins.bind(5, *n.nurse_id);
+  ins.bind(6, n.chair);
+  ins.bind(7, n.planned_utc_ms);
+  if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
+  if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
+  if (n.planned_route) ins.bind(10, std::string(core::dose_route_name(*n.planned_route)));
+  if (mode) ins.bind(11, std::string(visit_mode_name(*mode)));
+  ins.exec();
+  const RowId id = db.getLastInsertRowid();
+  audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
+  tx.commit();
+  return id;
+}
+
+// The dosing session an integration session follows must be a closed dosing session.
+SessionState closed_dosing_session(SQLite::Database& db, RowId id) {
+  const std::string field = "dosing_session_id: session " + std::to_string(id);
+  SQLite::Statement q(db, "SELECT 1 FROM sessions WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw ValidationError(field + " does not exist");
+  const SessionState s = load_session(db, id);
+  if (s.type != core::SessionType::dosing)
+    throw ValidationError(field + " is not a dosing session");
+  if (s.phase != core::SessionPhase::closed) {
+    throw ValidationError(field + " is not closed (phase " +
+                          std::string(core::session_phase_name(s.phase)) + ")");
+  }
+  return s;
+}
+
 }  // namespace
 
 RowId create_session(Store& store, const Actor& actor, const NewSession& n, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
+  return permitted_call(db, actor, Action::create_session, now,
+                        [&] { return insert_session(db, actor, n, std::nullopt, now); });
+}
+
+RowId create_integration_session(Store& store, const Actor& actor, const NewIntegrationSession& n,
+                                 UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::create_session, now, [&] {
-    require_text("chair", n.chair);
-    SQLite::Transaction tx(db);
-    require_row(db, "patients", n.patient_id);
-    if (n.nurse_id) require_active_user(db, "nurse_id", *n.nurse_id, Role::nurse);
-    if (n.clinician_id) require_active_user(db, "clinician_id", *n.clinician_id, Role::clinician);
-    std::optional<core::SessionType> linked_type;
-    if (n.linked_session_id) {
-      const auto linked = load_session(db, *n.linked_session_id);
-      if (linked.patient_id != n.patient_id) {
-        throw ValidationError("linked_session_id: the linked session is another patient's");
-      }
-      linked_type = linked.type;
-    }
-    if (auto err = core::check_session_link(n.type, n.linked_session_id, linked_type)) {
-      throw ValidationError(*err);
-    }
-    if (n.planned_dose_mg) check_range("planned_dose_mg", *n.planned_dose_mg, 0, 1000, "mg");
-    SQLite::Statement ins(db,
-                          "INSERT INTO sessions (type, linked_session_id, patient_id, "
-                          "clinician_id, nurse_id, chair, planned_utc_ms, phase, planned_dose_mg, "
-                          "alarm_profile, planned_route) VALUES (?,?,?,?,?,?,?,'planned',?,?,?)");
-    ins.bind(1, std::string(core::session_type_name(n.type)));
-    if (n.linked_session_id) ins.bind(2, *n.linked_session_id);
-    ins.bind(3, n.patient_id);
-    if (n.clinician_id) ins.bind(4, *n.clinician_id);
-    if (n.nurse_id) ins.bind(5, *n.nurse_id);
-    ins.bind(6, n.chair);
-    ins.bind(7, n.planned_utc_ms);
-    if (n.planned_dose_mg) ins.bind(8, *n.planned_dose_mg);
-    if (!n.alarm_profile.empty()) ins.bind(9, n.alarm_profile);
-    if (n.planned_route) ins.bind(10, std::string(core::dose_route_name(*n.planned_route)));
-    ins.exec();
-    const RowId id = db.getLastInsertRowid();
-    audit_row_change(db, actor, "create_session", "sessions", id, std::nullopt, now);
-    tx.commit();
-    return id;
+    const SessionState dosing = closed_dosing_session(db, n.dosing_session_id);
+    NewSession s;
+    s.type = core::SessionType::integration;
+    s.linked_session_id = dosing.id;
+    s.patient_id = dosing.patient_id;
+    s.clinician_id = n.clinician_id ? n.clinician_id : std::optional<std::int64_t>(actor.id);
+    s.chair = n.mode == VisitMode::video ? "video" : "in person";
+    s.planned_utc_ms = n.planned_utc_ms;
+    return insert_session(db, actor, s, n.mode, now);
   });
 }
 
@@ -113,6 +162,7 @@ void advance_session(Store& store, const Actor& actor, RowId session_id, core::S
       if (readiness && !readiness->ready()) message += " (" + unmet_criteria_text(*readiness) + ")";
       throw ValidationError(message);
     }
+    if (to == core::SessionPhase::closed) require_close_fields(db, s, now);
     write_phase(db, actor, s, to, {}, now);
     tx.commit();
   });

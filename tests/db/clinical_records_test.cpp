@@ -90,6 +90,7 @@ TEST(DbSessions, PhasesFollowTheCoreRules) {
   f.now += 120 * 60'000;  // core's minimum observation after the first dose
   record_discharge_facts(f, d, f.now);
   advance_session(f.store, f.nurse, d, SessionPhase::discharge_ready, f.tick());
+  record_close_facts(f, d);
   advance_session(f.store, f.nurse, d, SessionPhase::closed, f.tick());
   EXPECT_FALSE(f.db.execAndGet("SELECT ended_utc_ms FROM sessions WHERE id = " + std::to_string(d))
                    .isNull());

@@ -12,6 +12,8 @@
 #include "vigil/db/audit_chain.hpp"
 #include "vigil/db/checklist_store.hpp"
 #include "vigil/db/database.hpp"
+#include "vigil/db/discharge_store.hpp"
+#include "vigil/db/note_store.hpp"
 #include "vigil/db/observation_store.hpp"
 #include "vigil/db/patient_store.hpp"
 #include "vigil/db/session_store.hpp"
@@ -101,8 +103,19 @@ inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
   f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
             ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
   ChecklistEntry checklist{session, ChecklistKind::discharge, {}, at, std::nullopt};
-  for (const auto& item : discharge_checklist_item_names()) checklist.items.emplace_back(item, true);
+  for (const auto& item : discharge_checklist_item_names())
+    checklist.items.emplace_back(item, true);
   record_checklist(f.store, f.nurse, checklist, f.tick());
+}
+
+// What closing a discharge-ready session needs besides the discharge facts: a signed dosing
+// note and "ready to leave" (the racemic routes need no REMS answers).
+inline void record_close_facts(StoreFixture& f, RowId session) {
+  const RowId note =
+      draft_note(f.store, f.clinician, session, NoteType::dosing, "Tolerated well.", f.tick());
+  sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::authored, f.tick());
+  record_ready_to_leave(f.store, f.nurse, ReadyToLeave{session}, core::default_alarm_profile(),
+                        f.tick());
 }
 
 // A dose as the tests give it: ketamine 10 mg/mL (esketamine 28 mg devices for the nasal

@@ -61,7 +61,9 @@ TEST(DbDischargeGuard, AllowedWhenEveryCriterionHoldsOnTheRecord) {
   EXPECT_EQ(s.try_discharge_ready(at + kMinute), "(accepted)");
   EXPECT_EQ(s.phase(), "discharge_ready");
   EXPECT_EQ(s.f.last_action(), "advance_session");
-  advance_session(s.f.store, s.f.nurse, s.id, SessionPhase::closed, at + 2 * kMinute);
+  s.f.now = at + 2 * kMinute;
+  test::record_close_facts(s.f, s.id);
+  advance_session(s.f.store, s.f.nurse, s.id, SessionPhase::closed, s.f.tick());
   EXPECT_EQ(s.phase(), "closed");
   EXPECT_TRUE(verify_audit_chain(s.f.store).ok);
 }

@@ -12,6 +12,7 @@
 #include "vigil/db/alarm_event_store.hpp"
 #include "vigil/db/note_store.hpp"
 #include "vigil/db/record_reader.hpp"
+#include "vigil/db/safety_review_store.hpp"
 #include "vigil/db/site_store.hpp"
 #include "vigil/db/vitals_export.hpp"
 
@@ -40,6 +41,7 @@ const std::map<Action, std::string> kExpectedRoles{
     {Action::update_note, "NC"},
     {Action::sign_note, "C"},
     {Action::add_addendum, "C"},
+    {Action::acknowledge_safety_flag, "C"},
     {Action::record_alarm_event, "NC"},
     {Action::acknowledge_alarm, "NC"},
     {Action::pause_alarm_audio, "NC"},
@@ -124,7 +126,8 @@ std::vector<StoreCall> all_calls() {
       {Action::record_checklist, true,
        [](StoreFixture& f, const Actor& a) {
          record_checklist(
-             f.store, a, {f.planned_session(), ChecklistKind::discharge, {{"escort_present", true}}, f.now},
+             f.store, a,
+             {f.planned_session(), ChecklistKind::discharge, {{"escort_present", true}}, f.now},
              f.tick());
        }},
       {Action::record_device_connection, false,
@@ -152,6 +155,13 @@ std::vector<StoreCall> all_calls() {
                                        "Dose given", f.tick());
          sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::authored, f.tick());
          add_addendum(f.store, a, note, "late entry", "BP 150/90 at 40 min", f.tick());
+       }},
+      {Action::acknowledge_safety_flag, true,
+       [](StoreFixture& f, const Actor& a) {
+         const RowId phq9 = record_scale(
+             f.store, f.nurse,
+             {f.planned_session(), f.now, Scale::phq9, {1, 1, 1, 1, 1, 1, 1, 1, 2}}, f.tick());
+         acknowledge_self_harm_flag(f.store, a, phq9, "safety plan reviewed", f.tick());
        }},
       {Action::record_alarm_event, true,
        [](StoreFixture& f, const Actor& a) {

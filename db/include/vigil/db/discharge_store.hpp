@@ -29,14 +29,14 @@ struct ReadyToLeave {
   RowId session_id = 0;
   // REMS evaluation question: minutes after the start of administration at which the patient
   // would have been ready to leave, had there been no 2-hour rule.
-  std::optional<int> rems_ready_minutes;
-  std::optional<bool> sedation;                       // seen during monitoring
-  std::optional<bool> sedation_resolved;              // required when sedation
-  std::optional<bool> dissociation;                   // seen during monitoring
-  std::optional<bool> dissociation_resolved;          // required when dissociation
-  std::optional<bool> respiratory_depression;         // seen during monitoring
-  std::optional<bool> respiratory_depression_resolved;  // required when seen
-  std::optional<bool> vitals_acceptable_before_completion;
+  std::optional<int> rems_ready_minutes = std::nullopt;
+  std::optional<bool> sedation = std::nullopt;                         // seen during monitoring
+  std::optional<bool> sedation_resolved = std::nullopt;                // required when sedation
+  std::optional<bool> dissociation = std::nullopt;                     // seen during monitoring
+  std::optional<bool> dissociation_resolved = std::nullopt;            // required when dissociation
+  std::optional<bool> respiratory_depression = std::nullopt;           // seen during monitoring
+  std::optional<bool> respiratory_depression_resolved = std::nullopt;  // required when seen
+  std::optional<bool> vitals_acceptable_before_completion = std::nullopt;
 };
 
 struct DischargeRecord {

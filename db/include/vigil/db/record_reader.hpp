@@ -44,7 +44,8 @@ struct NoteRecord {
 NoteRecord read_note(Store& store, const Actor& actor, RowId note_id, UtcMs now);
 
 // The rows of one of a session's record tables ("sessions" (the session itself),
-// "administrations", "observations", "checklists", "notes", "alarm_events") as JSON objects,
+// "administrations", "observations", "checklists", "notes", "alarm_events", "safety_reviews",
+// "discharges", "follow_ups") as JSON objects,
 // the same snapshots the audit log holds.
 std::vector<std::string> read_session_records(Store& store, const Actor& actor,
                                               std::string_view table, RowId session_id, UtcMs now);

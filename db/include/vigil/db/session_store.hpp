@@ -44,7 +44,7 @@ struct NewIntegrationSession {
   RowId dosing_session_id = 0;  // a closed dosing session
   VisitMode mode = VisitMode::in_person;
   UtcMs planned_utc_ms = 0;
-  std::optional<std::int64_t> clinician_id;  // an active clinician; default: the actor
+  std::optional<std::int64_t> clinician_id = std::nullopt;  // default: the actor
 };
 // Clinician (plan sessions). Refused unless the dosing session is a closed dosing session
 // ("dosing_session_id: session 4 is not closed (phase observation)"). The chair is the visit
