@@ -44,17 +44,14 @@ QuestionnaireSection::QuestionnaireSection(ClinicalGateway& gateway, Questionnai
   scroll_->setWidgetResizable(true);
   scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll_->setWidget(content);
-  auto* heading = form_style::headingLabel(QStringLiteral("%1 (%2): %3 items, each 0-%4")
-                                               .arg(spec_.name, spec_.heading)
-                                               .arg(spec_.items.size())
-                                               .arg(spec_.choices.size() - 1),
-                                           this);
+  auto* heading =
+      form_style::headingLabel(QStringLiteral("%1: %2").arg(spec_.name, spec_.heading), this);
   heading->setWordWrap(true);  // the page's width decides, not the heading's or the total's
   total_->setWordWrap(true);
   total_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   total_->setStyleSheet(QStringLiteral("font-size: 17px; font-weight: bold;"));
   auto* top = new QHBoxLayout;
-  top->addWidget(heading, 1);
+  top->addWidget(heading);
   top->addWidget(total_, 1);
   auto* page = new QVBoxLayout(this);
   page->setContentsMargins(0, 0, 0, 0);
@@ -157,8 +154,12 @@ void QuestionnaireSection::update() {
     }
   }
   QString text = tr("Total %1 of %2").arg(total).arg(spec_.maxTotal());
-  const std::string_view band = db::severity_band(spec_.scale, total);
-  if (!band.empty()) text += QStringLiteral(": ") + tr(std::string(band).c_str());
+  // The band of a partial total is a lower bound.
+  const QString band = tr(std::string(db::severity_band(spec_.scale, total)).c_str());
+  if (!band.isEmpty() && answered == itemCount()) text += QStringLiteral(": ") + band;
+  // "at least minimal" says nothing
+  const bool lowest = db::severity_band(spec_.scale, total) == db::severity_band(spec_.scale, 0);
+  if (!band.isEmpty() && !lowest && answered < itemCount()) text += tr(": at least ") + band;
   if (answered < itemCount()) text += tr(" (%1 of %2 answered)").arg(answered).arg(itemCount());
   form_style::setTextIfChanged(total_, text);
   for (int i = 0; i < itemCount(); ++i) {

@@ -137,6 +137,9 @@ TEST(ScaleSections, Phq9ShowsTheSeverityBandLiveAndItIsRecordedWithTheTotal) {
   QuestionnaireSection* phq = p.form.phq9Section();
   ASSERT_EQ(phq->itemCount(), 9);
   EXPECT_EQ(phq->choiceButton(0, 2)->text().toStdString(), "2\nMore than half the days");
+  EXPECT_EQ(phq->totalText().toStdString(), "Total 0 of 27 (0 of 9 answered)");
+  answer(phq, {3, 3});
+  EXPECT_EQ(phq->totalText().toStdString(), "Total 6 of 27: at least mild (2 of 9 answered)");
   answer(phq, {1, 1, 1, 1, 0, 0, 0, 0, 0});
   EXPECT_EQ(phq->totalText().toStdString(), "Total 4 of 27: minimal");
   answer(phq, {2, 2, 2, 2, 2, 2, 2, 1, 0});
