@@ -6,8 +6,10 @@
 
 #include "adverse_event_form.hpp"
 #include "checklist_form.hpp"
+#include "discharge_page.hpp"
 #include "dose_form.hpp"
 #include "form_style.hpp"
+#include "note_page.hpp"
 #include "patient_form.hpp"
 #include "plan_session_form.hpp"
 #include "scale_form.hpp"
@@ -28,10 +30,13 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
       checklist_(new ChecklistForm(gateway, this)),
       dose_(new DoseForm(gateway, this)),
       scales_(new ScaleForm(gateway, this)),
-      adverse_event_(new AdverseEventForm(gateway, this)) {
+      adverse_event_(new AdverseEventForm(gateway, this)),
+      notes_(new NotePage(gateway, this)),
+      discharge_(new DischargePage(gateway, this)) {
   form_style::apply(this);
-  for (QWidget* page : std::initializer_list<QWidget*>{
-           today_, patients_, plan_, session_, checklist_, dose_, scales_, adverse_event_}) {
+  for (QWidget* page :
+       std::initializer_list<QWidget*>{today_, patients_, plan_, session_, checklist_, dose_,
+                                       scales_, adverse_event_, notes_, discharge_}) {
     stack_->addWidget(page);
   }
   auto* bar = new QHBoxLayout;
@@ -70,9 +75,12 @@ void ClinicalPanel::connectPages() {
   connect(session_, &SessionPanelWidget::scalesRequested, this, [this] { showPage(Page::scales); });
   connect(session_, &SessionPanelWidget::adverseEventRequested, this,
           [this] { showPage(Page::adverse_event); });
+  connect(session_, &SessionPanelWidget::notesRequested, this, [this] { showPage(Page::notes); });
+  connect(session_, &SessionPanelWidget::dischargeRequested, this,
+          [this] { showPage(Page::discharge); });
   connect(session_, &SessionPanelWidget::stateRefreshed, this, &ClinicalPanel::forwardState);
-  for (FormPage* form : std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_,
-                                                         scales_, adverse_event_}) {
+  for (FormPage* form : std::initializer_list<FormPage*>{
+           patients_, plan_, checklist_, dose_, scales_, adverse_event_, notes_, discharge_}) {
     connect(form, &FormPage::closeRequested, this, &ClinicalPanel::backFromForm);
   }
   connect(&gateway_, &ClinicalGateway::activeSessionChanged, this,
@@ -88,6 +96,8 @@ void ClinicalPanel::forwardState() {
   dose_->setContext(doseContextOf(*session_->state()));
   scales_->setState(*session_->state());
   adverse_event_->setState(*session_->state());
+  notes_->setState(*session_->state());
+  discharge_->setState(*session_->state());
 }
 
 void ClinicalPanel::backFromForm() {
@@ -98,7 +108,8 @@ namespace {
 // The forms opened from the session panel (their nav button is Session's).
 bool isSessionForm(ClinicalPanel::Page page) {
   using P = ClinicalPanel::Page;
-  return page == P::checklist || page == P::dose || page == P::scales || page == P::adverse_event;
+  return page == P::checklist || page == P::dose || page == P::scales || page == P::adverse_event ||
+         page == P::notes;
 }
 }  // namespace
 

@@ -22,11 +22,24 @@ class ChecklistForm;
 class DoseForm;
 class ScaleForm;
 class AdverseEventForm;
+class NotePage;
+class DischargePage;
 
 class ClinicalPanel : public QWidget {
   Q_OBJECT
  public:
-  enum class Page { today, patients, plan, session, checklist, dose, scales, adverse_event };
+  enum class Page {
+    today,
+    patients,
+    plan,
+    session,
+    checklist,
+    dose,
+    scales,
+    adverse_event,
+    notes,
+    discharge
+  };
 
   explicit ClinicalPanel(ClinicalGateway& gateway, QWidget* parent = nullptr);
 
@@ -41,6 +54,8 @@ class ClinicalPanel : public QWidget {
   DoseForm* doseForm() const { return dose_; }
   ScaleForm* scaleForm() const { return scales_; }
   AdverseEventForm* adverseEventForm() const { return adverse_event_; }
+  NotePage* notePage() const { return notes_; }
+  DischargePage* dischargePage() const { return discharge_; }
   QPushButton* pageButton(Page page) const;
 
  private:
@@ -60,6 +75,8 @@ class ClinicalPanel : public QWidget {
   DoseForm* dose_;
   ScaleForm* scales_;
   AdverseEventForm* adverse_event_;
+  NotePage* notes_;
+  DischargePage* discharge_;
 };
 
 }  // namespace vigil::gui

@@ -16,14 +16,49 @@ struct NoteRow {
   std::string body;
   std::int64_t author_id = 0;
   bool signed_ = false;
+  bool author_may_sign = false;  // a nurse's draft is signed first by a clinician's approval
 };
 
 NoteRow load_note(SQLite::Database& db, RowId note_id) {
-  SQLite::Statement q(db, "SELECT body, author_id, status FROM notes WHERE id = ?");
+  SQLite::Statement q(db,
+                      "SELECT n.body, n.author_id, n.status, u.role FROM notes n "
+                      "JOIN users u ON u.id = n.author_id WHERE n.id = ?");
   q.bind(1, note_id);
   if (!q.executeStep()) throw NotFound("note id " + std::to_string(note_id) + ": no such record");
+  const auto role = role_from_name(q.getColumn(3).getString());
   return {q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-          q.getColumn(2).getString() == "signed"};
+          q.getColumn(2).getString() == "signed", role && role_may(*role, Action::sign_note)};
+}
+
+// Who may sign with which meaning: the author signs first (authored); a review or approval is
+// by another clinician, once per meaning; a draft whose author may not sign (a nurse's) is
+// signed first by a clinician's approval or review.
+void check_signature_meaning(SQLite::Database& db, const NoteRow& note, RowId note_id,
+                             const Actor& actor, SignatureMeaning meaning) {
+  const bool by_author = note.author_id == actor.id;
+  if (meaning == SignatureMeaning::authored) {
+    if (!by_author) throw ValidationError("meaning: only the note's author signs as authored");
+    if (note.signed_) throw ValidationError("meaning: the author has already signed this note");
+    return;
+  }
+  if (by_author) {
+    throw ValidationError("meaning: " + std::string(signature_meaning_name(meaning)) +
+                          " is signed by a clinician other than the note's author");
+  }
+  if (!note.signed_ && note.author_may_sign) {
+    throw ValidationError("meaning: the author signs the note first (authored); " +
+                          std::string(signature_meaning_name(meaning)) + " follows");
+  }
+  SQLite::Statement q(db,
+                      "SELECT 1 FROM signatures WHERE note_id = ? AND signer_id = ? AND "
+                      "meaning = ?");
+  q.bind(1, note_id);
+  q.bind(2, actor.id);
+  q.bind(3, std::string(signature_meaning_name(meaning)));
+  if (q.executeStep()) {
+    throw ValidationError("meaning: " + actor.name + " has already signed this note as " +
+                          std::string(signature_meaning_name(meaning)));
+  }
 }
 
 }  // namespace
@@ -79,9 +114,7 @@ RowId sign_note(Store& store, const Actor& actor, RowId note_id, std::string_vie
     reauthenticate(store, actor, password, now);
     SQLite::Transaction tx(db);
     const auto note = load_note(db, note_id);
-    if (meaning == SignatureMeaning::authored && note.author_id != actor.id) {
-      throw ValidationError("meaning: only the note's author signs as authored");
-    }
+    check_signature_meaning(db, note, note_id, actor, meaning);
     SQLite::Statement ins(db,
                           "INSERT INTO signatures (note_id, signer_id, printed_name, meaning, "
                           "t_utc_ms, content_sha256) VALUES (?,?,?,?,?,?)");

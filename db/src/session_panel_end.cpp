@@ -5,9 +5,12 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 #include "close_facts.hpp"
 #include "discharge_facts.hpp"
 #include "safety_flags.hpp"
+#include "vigil/db/checklist_store.hpp"
 
 namespace vigil::db {
 namespace {
@@ -35,6 +38,23 @@ void read_notes_and_link(SQLite::Database& db, SessionPanelState& p) {
   if (!s.getColumn(1).isNull()) p.visit_mode = s.getColumn(1).getString();
 }
 
+void read_discharge_checklist(SQLite::Database& db, SessionPanelState& p) {
+  SQLite::Statement q(db,
+                      "SELECT items FROM checklists WHERE session_id = ? AND kind = 'discharge' "
+                      "ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
+  q.bind(1, p.id);
+  if (!q.executeStep()) return;
+  p.discharge_checklist_recorded = true;
+  const auto items = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
+  if (!items.is_object()) return;
+  for (const std::string& name : discharge_checklist_item_names()) {
+    const auto it = items.find(name);
+    if (it != items.end() && it->is_boolean() && it->get<bool>()) {
+      p.discharge_checklist_ticked.push_back(name);
+    }
+  }
+}
+
 void read_discharge(SQLite::Database& db, SessionPanelState& p) {
   SQLite::Statement q(db,
                       "SELECT monitoring_minutes FROM discharges WHERE session_id = ? ORDER BY "
@@ -53,6 +73,7 @@ void read_session_end(SQLite::Database& db, const SessionState& s,
   read_adverse_events(db, p);
   read_notes_and_link(db, p);
   read_discharge(db, p);
+  read_discharge_checklist(db, p);
   const bool dosing = s.type == core::SessionType::dosing;
   if (dosing && (s.phase == core::SessionPhase::observation ||
                  s.phase == core::SessionPhase::discharge_ready)) {

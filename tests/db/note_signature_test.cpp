@@ -70,8 +70,10 @@ TEST(DbNoteSignature, AddendumChangesASignedNote) {
   sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
   EXPECT_THROW(add_addendum(f.store, f.clinician, f.note, " ", "x", f.tick()), ValidationError);
   add_addendum(f.store, f.clinician, f.note, "late entry", "BP 150/92 at 40 min", f.tick());
+  const Actor other = add_user(f.store, f.admin, "cleo", Role::clinician, kPassword, f.tick(),
+                               PasswordCost::cheapest());
   const RowId by_other =
-      sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::approved, f.tick());
+      sign_note(f.store, other, f.note, kPassword, SignatureMeaning::approved, f.tick());
   EXPECT_GT(by_other, 0);
   const auto n = read_note(f.store, f.auditor, f.note, f.tick());
   ASSERT_EQ(n.addenda.size(), 1u);
@@ -88,4 +90,40 @@ TEST(DbNoteSignature, OnlyTheAuthorSignsAsAuthored) {
                                PasswordCost::cheapest());
   EXPECT_THROW(sign_note(f.store, other, f.note, kPassword, SignatureMeaning::authored, f.tick()),
                ValidationError);
+}
+
+TEST(DbNoteSignature, ReviewIsBySomeoneElseAfterTheAuthorOncePerMeaning) {
+  SignedNote f;
+  const Actor other = add_user(f.store, f.admin, "cleo", Role::clinician, kPassword, f.tick(),
+                               PasswordCost::cheapest());
+  auto refusal = [&](const Actor& who, SignatureMeaning meaning) -> std::string {
+    try {
+      sign_note(f.store, who, f.note, kPassword, meaning, f.tick());
+    } catch (const ValidationError& e) {
+      return e.what();
+    }
+    return {};
+  };
+  EXPECT_EQ(refusal(other, SignatureMeaning::reviewed),
+            "meaning: the author signs the note first (authored); reviewed follows");
+  sign_note(f.store, f.clinician, f.note, kPassword, SignatureMeaning::authored, f.tick());
+  EXPECT_EQ(refusal(f.clinician, SignatureMeaning::authored),
+            "meaning: the author has already signed this note");
+  EXPECT_EQ(refusal(f.clinician, SignatureMeaning::reviewed),
+            "meaning: reviewed is signed by a clinician other than the note's author");
+  EXPECT_EQ(refusal(other, SignatureMeaning::reviewed), "");
+  EXPECT_EQ(refusal(other, SignatureMeaning::reviewed),
+            "meaning: cleo has already signed this note as reviewed");
+  EXPECT_EQ(refusal(other, SignatureMeaning::approved), "");
+}
+
+TEST(DbNoteSignature, ANursesDraftIsSignedByAClinicianApproving) {
+  StoreFixture f;
+  const RowId note = draft_note(f.store, f.nurse, f.planned_session(), NoteType::preparation,
+                                "Escort confirmed; consent signed.", f.tick());
+  EXPECT_THROW(
+      sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::authored, f.tick()),
+      ValidationError);
+  sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::approved, f.tick());
+  EXPECT_EQ(read_note(f.store, f.auditor, note, f.tick()).status, "signed");
 }

@@ -147,7 +147,7 @@ std::vector<StoreCall> all_calls() {
       {Action::sign_note, true,
        [](StoreFixture& f, const Actor& a) {
          sign_note(f.store, a, note_by(f, a, Action::sign_note), kPassword,
-                   SignatureMeaning::reviewed, f.tick());
+                   SignatureMeaning::authored, f.tick());
        }},
       {Action::add_addendum, true,
        [](StoreFixture& f, const Actor& a) {

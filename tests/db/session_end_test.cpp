@@ -136,6 +136,8 @@ TEST(DbSessionEnd, ReadyToLeaveRecordsAnswersAndMonitoringMinutes) {
   const auto panel = read_session_panel(s.f.store, s.f.nurse, s.id, s.f.tick());
   EXPECT_EQ(panel.phase, SessionPhase::discharge_ready);
   EXPECT_TRUE(panel.ready_to_leave_recorded);
+  EXPECT_TRUE(panel.discharge_checklist_recorded);
+  EXPECT_EQ(panel.discharge_checklist_ticked, discharge_checklist_item_names());
 }
 
 TEST(DbSessionEnd, SelfHarmAnswerHoldsDischargeUntilAClinicianAcknowledges) {

@@ -89,6 +89,9 @@ struct SessionPanelState {
   int serious_adverse_events = 0;
   // Each discharge criterion with its value (dosing sessions from observation on; else empty).
   std::vector<core::DischargeCriterionStatus> discharge_criteria;
+  // The newest discharge checklist: whether one is recorded and the item names it ticks.
+  bool discharge_checklist_recorded = false;
+  std::vector<std::string> discharge_checklist_ticked;
   bool ready_to_leave_recorded = false;
   std::optional<int> monitoring_minutes;  // from the ready-to-leave record
   // What closing still needs (missing_close_fields); filled from discharge_ready on, and for
