@@ -5,9 +5,11 @@
 #include <QVBoxLayout>
 
 #include "adverse_event_form.hpp"
+#include "aftercare_page.hpp"
 #include "checklist_form.hpp"
 #include "discharge_page.hpp"
 #include "dose_form.hpp"
+#include "follow_up_form.hpp"
 #include "form_style.hpp"
 #include "note_page.hpp"
 #include "patient_form.hpp"
@@ -32,11 +34,13 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
       scales_(new ScaleForm(gateway, this)),
       adverse_event_(new AdverseEventForm(gateway, this)),
       notes_(new NotePage(gateway, this)),
-      discharge_(new DischargePage(gateway, this)) {
+      discharge_(new DischargePage(gateway, this)),
+      aftercare_(new AftercarePage(gateway, this)),
+      follow_up_(new FollowUpForm(gateway, this)) {
   form_style::apply(this);
-  for (QWidget* page :
-       std::initializer_list<QWidget*>{today_, patients_, plan_, session_, checklist_, dose_,
-                                       scales_, adverse_event_, notes_, discharge_}) {
+  for (QWidget* page : std::initializer_list<QWidget*>{
+           today_, patients_, plan_, session_, checklist_, dose_, scales_, adverse_event_, notes_,
+           discharge_, aftercare_, follow_up_}) {
     stack_->addWidget(page);
   }
   auto* bar = new QHBoxLayout;
@@ -51,6 +55,7 @@ ClinicalPanel::ClinicalPanel(ClinicalGateway& gateway, QWidget* parent)
   addNavButton(Page::patients, tr("Patients"), Qt::Key_F3);
   addNavButton(Page::plan, tr("Plan"), Qt::Key_F4);
   addNavButton(Page::session, tr("Session"), Qt::Key_F5);
+  addNavButton(Page::aftercare, tr("Aftercare"), Qt::Key_F6);
   for (QAbstractButton* b : nav_->buttons()) bar->addWidget(b, 1);
   connectPages();
   showPage(gateway.activeSession() != 0 ? Page::session : Page::today);
@@ -79,8 +84,16 @@ void ClinicalPanel::connectPages() {
   connect(session_, &SessionPanelWidget::dischargeRequested, this,
           [this] { showPage(Page::discharge); });
   connect(session_, &SessionPanelWidget::stateRefreshed, this, &ClinicalPanel::forwardState);
-  for (FormPage* form : std::initializer_list<FormPage*>{
-           patients_, plan_, checklist_, dose_, scales_, adverse_event_, notes_, discharge_}) {
+  connect(aftercare_, &AftercarePage::followUpRequested, this,
+          [this](const db::FollowUpView& v, const QString& patient) {
+            follow_up_->setTarget(v, patient);
+            openFromAftercare(Page::follow_up);
+          });
+  connect(aftercare_, &AftercarePage::integrationOpenRequested, this,
+          &ClinicalPanel::openIntegrationNotes);
+  for (FormPage* form :
+       std::initializer_list<FormPage*>{patients_, plan_, checklist_, dose_, scales_,
+                                        adverse_event_, notes_, discharge_, follow_up_}) {
     connect(form, &FormPage::closeRequested, this, &ClinicalPanel::backFromForm);
   }
   connect(&gateway_, &ClinicalGateway::activeSessionChanged, this,
@@ -96,11 +109,15 @@ void ClinicalPanel::forwardState() {
   dose_->setContext(doseContextOf(*session_->state()));
   scales_->setState(*session_->state());
   adverse_event_->setState(*session_->state());
-  notes_->setState(*session_->state());
+  if (!notes_pinned_) notes_->setState(*session_->state());
   discharge_->setState(*session_->state());
 }
 
 void ClinicalPanel::backFromForm() {
+  if (return_to_aftercare_) {
+    showPage(Page::aftercare);
+    return;
+  }
   showPage(gateway_.activeSession() != 0 ? Page::session : Page::today);
 }
 
@@ -109,18 +126,40 @@ namespace {
 bool isSessionForm(ClinicalPanel::Page page) {
   using P = ClinicalPanel::Page;
   return page == P::checklist || page == P::dose || page == P::scales || page == P::adverse_event ||
-         page == P::notes;
+         page == P::notes || page == P::discharge;
 }
 }  // namespace
 
 void ClinicalPanel::showPage(Page page) {
+  return_to_aftercare_ = false;
+  notes_pinned_ = false;
   if (isSessionForm(page)) {
     session_->refresh();  // the forms start from the record as it is now
     forwardState();
   }
+  showStackPage(page, isSessionForm(page) ? Page::session : page);
+}
+
+void ClinicalPanel::openFromAftercare(Page page) {
+  showStackPage(page, Page::aftercare);
+  return_to_aftercare_ = true;
+}
+
+void ClinicalPanel::openIntegrationNotes(db::RowId session) {
+  try {
+    notes_->setState(gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
+      return db::read_session_panel(s, a, session, now);
+    }));
+  } catch (const std::exception&) {
+    return;  // the aftercare list read it a moment ago; a refusal here means no user
+  }
+  notes_pinned_ = true;  // the recording session's refreshes do not replace it
+  openFromAftercare(Page::notes);
+}
+
+void ClinicalPanel::showStackPage(Page page, Page nav) {
   QWidget* target = stack_->widget(static_cast<int>(page));
   stack_->setCurrentWidget(target);
-  const Page nav = isSessionForm(page) ? Page::session : page;
   if (QAbstractButton* b = nav_->button(static_cast<int>(nav))) b->setChecked(true);
   target->setFocus();
   if (QWidget* first = target->nextInFocusChain(); first && target->isAncestorOf(first)) {

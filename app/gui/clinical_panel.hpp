@@ -1,9 +1,11 @@
 #pragma once
 // The clinical area of the monitor window: a row of page buttons (Today, Patients, Plan,
-// Session; F2-F5) over one page at a time. The session panel opens the pre-dose checklist and
-// the dose form; Escape (or Back) in a form returns to the session panel, or to Today when no
-// session is recording. Everything goes through the ClinicalGateway as the signed-in user.
-// Sized for the clinical area at 1280x800 (about 760x470).
+// Session, Aftercare; F2-F6) over one page at a time. The session panel opens the pre-dose
+// checklist, the dose form, the scales, adverse events, notes and discharge; Aftercare opens
+// a follow-up entry and an integration session's notes. Escape (or Back) in a form returns to
+// where it was opened: the session panel (or Today when no session is recording), or Aftercare.
+// Everything goes through the ClinicalGateway as the signed-in user. Sized for the clinical area at
+// 1280x800 (about 760x470).
 
 #include <QButtonGroup>
 #include <QPushButton>
@@ -24,6 +26,8 @@ class ScaleForm;
 class AdverseEventForm;
 class NotePage;
 class DischargePage;
+class AftercarePage;
+class FollowUpForm;
 
 class ClinicalPanel : public QWidget {
   Q_OBJECT
@@ -38,7 +42,9 @@ class ClinicalPanel : public QWidget {
     scales,
     adverse_event,
     notes,
-    discharge
+    discharge,
+    aftercare,
+    follow_up
   };
 
   explicit ClinicalPanel(ClinicalGateway& gateway, QWidget* parent = nullptr);
@@ -56,6 +62,10 @@ class ClinicalPanel : public QWidget {
   AdverseEventForm* adverseEventForm() const { return adverse_event_; }
   NotePage* notePage() const { return notes_; }
   DischargePage* dischargePage() const { return discharge_; }
+  AftercarePage* aftercarePage() const { return aftercare_; }
+  FollowUpForm* followUpForm() const { return follow_up_; }
+  // The notes of an integration session (from Aftercare; Back returns there).
+  void openIntegrationNotes(db::RowId session);
   QPushButton* pageButton(Page page) const;
 
  private:
@@ -63,6 +73,8 @@ class ClinicalPanel : public QWidget {
   void connectPages();
   void backFromForm();
   void forwardState();
+  void openFromAftercare(Page page);
+  void showStackPage(Page page, Page nav);
 
   ClinicalGateway& gateway_;
   QStackedWidget* stack_;
@@ -77,6 +89,10 @@ class ClinicalPanel : public QWidget {
   AdverseEventForm* adverse_event_;
   NotePage* notes_;
   DischargePage* discharge_;
+  AftercarePage* aftercare_;
+  FollowUpForm* follow_up_;
+  bool return_to_aftercare_ = false;  // Back from a form opened from Aftercare goes there
+  bool notes_pinned_ = false;         // the notes page shows an integration session
 };
 
 }  // namespace vigil::gui

@@ -9,6 +9,7 @@
 #include "note_html.hpp"
 #include "note_sign_row.hpp"
 #include "note_templates.hpp"
+#include "vigil/db/discharge_store.hpp"
 
 namespace vigil::gui {
 namespace {
@@ -34,6 +35,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
       title_(form_style::headingLabel(tr("Notes"), this)),
       types_(new QButtonGroup(this)),
       back_(new QPushButton(tr("Back (Esc)"), this)),
+      close_(new QPushButton(tr("C&lose session"), this)),
       stack_(new QStackedWidget(this)),
       editor_(new QPlainTextEdit(this)),
       view_(new QTextBrowser(this)),
@@ -78,7 +80,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   page->addWidget(add_refusal("password", {"password", "meaning"}));
   page->addWidget(refusals_.general());
   page->addWidget(status_);
-  for (QPushButton* b : {back_, previous_, open_addendum_, add_addendum_}) {
+  for (QPushButton* b : {back_, close_, previous_, open_addendum_, add_addendum_}) {
     b->setMinimumHeight(form_style::kTouchHeight);
   }
   autosave_.setInterval(kAutosaveMs);
@@ -98,6 +100,8 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   onReturn(reason_, [this] { addAddendum(); });
   connect(sign_row_, &NoteSignRow::signRequested, this, &NotePage::sign);
   connect(back_, &QPushButton::clicked, this, &FormPage::closeRequested);
+  connect(close_, &QPushButton::clicked, this, &NotePage::closeSession);
+  close_->hide();
   connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
     if (isVisible() && !dirty_) reload();
   });
@@ -117,6 +121,7 @@ QWidget* NotePage::buildTypeRow() {
     connect(b, &QPushButton::clicked, this, [this, t] { showType(t); });
   }
   types_->setExclusive(true);
+  row->addWidget(close_);
   row->addWidget(back_);
   return w;
 }
@@ -162,6 +167,7 @@ void NotePage::setState(const db::SessionPanelState& state) {
   typeButton(db::NoteType::integration)->setVisible(integration);
   typeButton(db::NoteType::preparation)->setVisible(!integration);
   typeButton(db::NoteType::dosing)->setVisible(!integration);
+  close_->setVisible(integration && state.phase != core::SessionPhase::closed);
   if (same) return;
   dirty_ = false;
   type_ = defaultType(state);
@@ -360,6 +366,22 @@ void NotePage::addAddendum() {
   addendum_->clear();
   reload();
   status_->setText(tr("Addendum added"));
+  gateway_.notifyRecordChanged(state_->id);
+}
+
+void NotePage::closeSession() {
+  refusals_.clear();
+  if (!state_ || !saveDraft()) return;
+  try {
+    setState(gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
+      db::close_session(s, a, state_->id, now);
+      return db::read_session_panel(s, a, state_->id, now);
+    }));
+  } catch (const std::exception& e) {
+    refusals_.show(e);
+    return;
+  }
+  status_->setText(tr("Integration session closed"));
   gateway_.notifyRecordChanged(state_->id);
 }
 

@@ -56,6 +56,9 @@ class NotePage : public FormPage {
   QLineEdit* reasonEdit() const { return reason_; }
   QPlainTextEdit* addendumEdit() const { return addendum_; }
   QPushButton* addendumButton() const { return add_addendum_; }
+  // Integration sessions: closes the session (its signed integration note is required).
+  QPushButton* closeButton() const { return close_; }
+  void closeSession();
   QString statusText() const { return status_->text(); }
   // "body", "reason", "password" or "" (general); empty when none.
   QString refusalAt(const QString& field) const;
@@ -89,6 +92,7 @@ class NotePage : public FormPage {
   QLabel* title_;
   QButtonGroup* types_;
   QPushButton* back_;
+  QPushButton* close_;
   QStackedWidget* stack_;
   QPlainTextEdit* editor_;
   QTextBrowser* view_;

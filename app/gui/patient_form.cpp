@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
+#include "aftercare_page.hpp"
 #include "form_style.hpp"
 
 namespace vigil::gui {
@@ -30,6 +31,7 @@ PatientForm::PatientForm(ClinicalGateway& gateway, QWidget* parent)
       new_weight_(new QLineEdit(this)),
       update_weight_(new QPushButton(tr("&Update weight"), this)),
       status_(form_style::statusLabel(this)),
+      overdue_(new QLabel(this)),
       weight_update_refusal_(form_style::refusalLabel(this)),
       add_refusals_(form_style::refusalLabel(this)) {
   auto* row = new QHBoxLayout(this);
@@ -43,10 +45,28 @@ PatientForm::PatientForm(ClinicalGateway& gateway, QWidget* parent)
     const auto p = picker_->selected();
     update_weight_->setEnabled(p.has_value());
     new_weight_->setEnabled(p.has_value());
+    showOverdueFollowUps();
   });
   update_weight_->setEnabled(false);
   new_weight_->setEnabled(false);
   onReturn(new_weight_, [this] { updateWeight(); });
+}
+
+void PatientForm::showOverdueFollowUps() {
+  const auto p = picker_->selected();
+  QString text;
+  if (p) {
+    try {
+      text =
+          overdueFollowUpsText(gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
+            return db::read_overdue_follow_ups(s, a, p->id, now);
+          }));
+    } catch (const std::exception& e) {
+      text = refusalText(e);
+    }
+  }
+  form_style::setTextIfChanged(overdue_, text);
+  overdue_->setVisible(!text.isEmpty());
 }
 
 QWidget* PatientForm::buildFindColumn() {
@@ -62,6 +82,11 @@ QWidget* PatientForm::buildFindColumn() {
   weight_row->addWidget(update_weight_);
   col->addLayout(weight_row);
   col->addWidget(weight_update_refusal_);
+  overdue_->setWordWrap(true);
+  overdue_->setStyleSheet(
+      QStringLiteral("color: %1; font-weight: bold;").arg(form_style::refusal().name()));
+  overdue_->hide();
+  col->addWidget(overdue_);
   status_->setWordWrap(true);
   col->addWidget(status_);
   col->addStretch(1);

@@ -1,7 +1,8 @@
 #pragma once
 // Patients: find one by identifier or name, add one (identifier, name, date of birth, sex,
-// weight), update the found patient's weight (audited with the old value). A refusal shows
-// beside the field it names, with the store's words; what was typed stays.
+// weight), update the found patient's weight (audited with the old value). A found patient's
+// overdue follow-ups show as soon as they are picked. A refusal shows beside the field it
+// names, with the store's words; what was typed stays.
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -38,6 +39,8 @@ class PatientForm : public FormPage {
   // The refusal shown for `field` ("identifier", "weight_kg", "new weight"...), empty if none.
   QString refusalAt(const QString& field) const;
   QString statusText() const { return status_->text(); }
+  // The picked patient's overdue follow-ups (Aftercare's banner), "" when none.
+  QString overdueText() const { return overdue_->isHidden() ? QString() : overdue_->text(); }
 
  signals:
   void patientAdded(vigil::db::RowId patient_id);
@@ -45,6 +48,7 @@ class PatientForm : public FormPage {
  private:
   QWidget* buildAddColumn();
   QWidget* buildFindColumn();
+  void showOverdueFollowUps();
 
   ClinicalGateway& gateway_;
   PatientPicker* picker_;
@@ -57,6 +61,7 @@ class PatientForm : public FormPage {
   QLineEdit* new_weight_;
   QPushButton* update_weight_;
   QLabel* status_;
+  QLabel* overdue_;
   QLabel* weight_update_refusal_;
   FieldRefusals add_refusals_;
 };
