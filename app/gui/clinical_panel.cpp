@@ -66,6 +66,8 @@ void ClinicalPanel::addNavButton(Page page, const QString& text, Qt::Key key) {
   b->setToolTip(tr("%1 (%2)").arg(text, QKeySequence(key).toString()));  // the key, said
   b->setCheckable(true);
   b->setFocusPolicy(Qt::TabFocus);
+  b->setStyleSheet(QStringLiteral("QPushButton { padding: 0 2px; }"));  // five fit at 460 px
+  b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
   nav_->addButton(b, static_cast<int>(page));
   connect(b, &QPushButton::clicked, this, [this, page] { showPage(page); });
   auto* shortcut = new QShortcut(QKeySequence(key), this);

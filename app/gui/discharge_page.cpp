@@ -21,8 +21,8 @@ struct ItemText {
   const char* text;
 };
 const ItemText kItems[] = {
-    {"escort_present", "&Escort present (an adult takes the patient home)"},
-    {"no_driving_advised", "No &driving until the next day after a restful sleep, advised"},
+    {"escort_present", "&Escort present (an adult takes them home)"},
+    {"no_driving_advised", "No &driving until tomorrow, advised"},
     {"aftercare_instructions_given", "A&ftercare instructions given"},
 };
 
@@ -114,6 +114,7 @@ QWidget* DischargePage::buildChecklist(QWidget* parent) {
     b->setCheckable(true);
     b->setMinimumHeight(form_style::kTouchHeight);
     b->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding-left: 10px; }"));
+    b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);  // the page never scrolls sideways
     b->setAccessibleName(QString::fromUtf8(item.item));
     const QString text = b->text();
     connect(b, &QPushButton::toggled, b, [b, text](bool on) {

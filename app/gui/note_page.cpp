@@ -42,6 +42,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
       draft_bar_(new QWidget(this)),
       previous_(new QPushButton(tr("Start from &previous note"), draft_bar_)),
       open_addendum_(new QPushButton(tr("Add an &addendum..."), draft_bar_)),
+      open_review_(new QPushButton(tr("Re&view or approve..."), draft_bar_)),
       addendum_box_(nullptr),
       addendum_(new QPlainTextEdit(this)),
       reason_(new QLineEdit(this)),
@@ -58,6 +59,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   draft_row->setContentsMargins(0, 0, 0, 0);
   draft_row->addWidget(previous_);
   draft_row->addWidget(open_addendum_);
+  draft_row->addWidget(open_review_);
   draft_row->addStretch(1);
   auto add_refusal = [&](const char* key, std::initializer_list<const char*> names) {
     QLabel* l = form_style::refusalLabel(this);
@@ -80,7 +82,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   page->addWidget(add_refusal("password", {"password", "meaning"}));
   page->addWidget(refusals_.general());
   page->addWidget(status_);
-  for (QPushButton* b : {back_, close_, previous_, open_addendum_, add_addendum_}) {
+  for (QPushButton* b : {back_, close_, previous_, open_addendum_, open_review_, add_addendum_}) {
     b->setMinimumHeight(form_style::kTouchHeight);
   }
   autosave_.setInterval(kAutosaveMs);
@@ -92,10 +94,17 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   });
   connect(previous_, &QPushButton::clicked, this, &NotePage::startFromPrevious);
   connect(add_addendum_, &QPushButton::clicked, this, &NotePage::addAddendum);
+  // Under a signed note, the addendum fields and the review signature open on request, so the
+  // note itself keeps the room.
   connect(open_addendum_, &QPushButton::clicked, this, [this] {
     open_addendum_->hide();
     addendum_box_->show();
     addendum_->setFocus();
+  });
+  connect(open_review_, &QPushButton::clicked, this, [this] {
+    open_review_->hide();
+    sign_row_->show();
+    sign_row_->passwordEdit()->setFocus();
   });
   onReturn(reason_, [this] { addAddendum(); });
   connect(sign_row_, &NoteSignRow::signRequested, this, &NotePage::sign);
@@ -118,7 +127,10 @@ QWidget* NotePage::buildTypeRow() {
     b->setMinimumHeight(form_style::kTouchHeight);
     types_->addButton(b, static_cast<int>(t));
     row->addWidget(b, 1);
-    connect(b, &QPushButton::clicked, this, [this, t] { showType(t); });
+    connect(b, &QPushButton::clicked, this, [this, t] {
+      type_chosen_ = true;
+      showType(t);
+    });
   }
   types_->setExclusive(true);
   row->addWidget(close_);
@@ -168,8 +180,17 @@ void NotePage::setState(const db::SessionPanelState& state) {
   typeButton(db::NoteType::preparation)->setVisible(!integration);
   typeButton(db::NoteType::dosing)->setVisible(!integration);
   close_->setVisible(integration && state.phase != core::SessionPhase::closed);
-  if (same) return;
+  if (same) {
+    // The phase moved on (pre-dose to dosing): the page follows unless a type was chosen.
+    if (!type_chosen_ && !dirty_ && defaultType(state) != type_) {
+      type_ = defaultType(state);
+      typeButton(type_)->setChecked(true);
+      if (isVisible()) reload();
+    }
+    return;
+  }
   dirty_ = false;
+  type_chosen_ = false;
   type_ = defaultType(state);
   typeButton(type_)->setChecked(true);
   status_->clear();
@@ -237,6 +258,7 @@ void NotePage::showDraft() {
   draft_bar_->show();
   previous_->show();
   open_addendum_->hide();
+  open_review_->hide();
   loading_ = true;
   editor_->setPlainText(note_    ? QString::fromStdString(note_->body)
                         : state_ ? noteTemplate(type_, *state_)
@@ -269,9 +291,10 @@ void NotePage::showNote() {
   previous_->hide();
   draft_bar_->setVisible(gateway_.user().has_value());
   open_addendum_->show();
+  open_review_->show();
   view_->setHtml(noteHtml(*note_));
   sign_row_->choose(db::SignatureMeaning::reviewed);
-  sign_row_->setVisible(gateway_.user().has_value());
+  sign_row_->hide();
 }
 
 void NotePage::startFromPrevious() {

@@ -52,6 +52,8 @@ class NotePage : public FormPage {
   QPushButton* previousButton() const { return previous_; }
   // Opens the addendum fields under a signed note.
   QPushButton* openAddendumButton() const { return open_addendum_; }
+  // Opens the signature row under a signed note (a review or approval).
+  QPushButton* openReviewButton() const { return open_review_; }
   NoteSignRow* signRow() const { return sign_row_; }
   QLineEdit* reasonEdit() const { return reason_; }
   QPlainTextEdit* addendumEdit() const { return addendum_; }
@@ -87,8 +89,9 @@ class NotePage : public FormPage {
   std::vector<db::NoteView> notes_;   // the session's, oldest first
   std::optional<db::NoteView> note_;  // the newest of type_
   std::optional<db::NoteView> previous_note_;
-  bool dirty_ = false;    // the editor holds text not yet saved
-  bool loading_ = false;  // the editor's text is being set, not typed
+  bool dirty_ = false;        // the editor holds text not yet saved
+  bool loading_ = false;      // the editor's text is being set, not typed
+  bool type_chosen_ = false;  // a type button was pressed (else the phase picks the type)
   QLabel* title_;
   QButtonGroup* types_;
   QPushButton* back_;
@@ -99,6 +102,7 @@ class NotePage : public FormPage {
   QWidget* draft_bar_;
   QPushButton* previous_;
   QPushButton* open_addendum_;
+  QPushButton* open_review_;
   QWidget* addendum_box_;
   QPlainTextEdit* addendum_;
   QLineEdit* reason_;

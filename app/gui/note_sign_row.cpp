@@ -1,6 +1,7 @@
 #include "note_sign_row.hpp"
 
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 
 #include "form_page.hpp"
 #include "form_style.hpp"
@@ -25,10 +26,17 @@ NoteSignRow::NoteSignRow(QWidget* parent)
       meanings_(new QButtonGroup(this)),
       password_(new QLineEdit(this)),
       sign_(new QPushButton(tr("&Sign note"), this)) {
-  auto* row = new QHBoxLayout(this);
-  row->setContentsMargins(0, 0, 0, 0);
+  // Two rows: the meaning, then the password and Sign (the clinical area is 460 px wide).
+  auto* col = new QVBoxLayout(this);
+  col->setContentsMargins(0, 0, 0, 0);
+  col->setSpacing(4);
+  auto* row = new QHBoxLayout;
   row->setSpacing(4);
-  auto* label = new QLabel(tr("Signing as:"), this);
+  auto* second = new QHBoxLayout;
+  second->setSpacing(4);
+  col->addLayout(row);
+  col->addLayout(second);
+  auto* label = new QLabel(tr("Sign as:"), this);
   row->addWidget(label);
   for (const MeaningText& m : kMeanings) {
     auto* b = new QPushButton(tr(m.button), this);
@@ -37,15 +45,16 @@ NoteSignRow::NoteSignRow(QWidget* parent)
     b->setAccessibleName(
         tr("meaning %1").arg(QString::fromUtf8(db::signature_meaning_name(m.meaning).data())));
     meanings_->addButton(b, static_cast<int>(m.meaning));
-    row->addWidget(b);
+    b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    row->addWidget(b, 1);
   }
   password_->setEchoMode(QLineEdit::Password);
   password_->setPlaceholderText(tr("your password"));
   password_->setAccessibleName(tr("signature password"));
   password_->setMinimumHeight(form_style::kTouchHeight);
   sign_->setMinimumHeight(form_style::kTouchHeight);
-  row->addWidget(password_, 1);
-  row->addWidget(sign_);
+  second->addWidget(password_, 1);
+  second->addWidget(sign_);
   meanings_->setExclusive(true);
   choose(db::SignatureMeaning::authored);
   connect(sign_, &QPushButton::clicked, this, &NoteSignRow::signRequested);

@@ -1,260 +1,21 @@
-// A whole session on the real station, as a clinic runs it: the window with its controller,
-// devices streaming from pty simulators (a Nonin pulse oximeter and a SunTech NIBP module on
-// automatic measurements), a real database file, and an accelerated clock (speed 60: the
-// session's 40 minutes pass in 40 s). The clinician signs in, adds the patient and plans the
-// session; the nurse takes over, starts it from the Today list, completes the checklist with the
-// baseline BP the device measured, gives the doses with the clinician witnessing by password,
-// and sees the 40-minute checkpoint met by the device without typing a number. Afterwards the
-// record holds every entry with the right actor and the audit chain verifies.
-#include <gtest/gtest.h>
-
-#include <QTest>
-#include <memory>
-
-#include "bedside_controller.hpp"
-#include "checklist_form.hpp"
-#include "clinical_panel.hpp"
-#include "clinical_test_support.hpp"
-#include "clinical_time.hpp"
-#include "db/db_test_support.hpp"
-#include "dose_form.hpp"
-#include "monitor_window.hpp"
-#include "patient_form.hpp"
-#include "patient_picker.hpp"
-#include "plan_session_form.hpp"
-#include "scaled_clock.hpp"
-#include "session_panel_widget.hpp"
-#include "sign_in_screen.hpp"
-#include "today_list.hpp"
-#include "trend_chart.hpp"
-#include "user_bar.hpp"
-#include "vigil/db/record_reader.hpp"
-#include "vigil/drivers/sim/pty_simulator.hpp"
-#include "vigil/drivers/sim/scenario.hpp"
-#include "witness_sign.hpp"
+// The two whole-session walks on the real station (clinical_workflow_fixture.hpp), from sign-in
+// to close: the clinician plans, the nurse starts from the Today list, completes the checklist
+// with the device's baseline BP, gives the doses with the clinician witnessing by password, sees
+// the 40-minute checkpoint met by the device, records the scales and an adverse event; the
+// clinician signs the dosing note (a wrong password refused first) and adds an addendum; the
+// discharge criteria turn met as the simulated tachycardia recovers; ready to leave; Close is
+// refused with the missing fields listed, then closes; and the integration session that follows
+// is planned, its note signed and closed. Afterwards the record holds every entry with the right
+// actor, the signature manifests the right name and meaning, the audit chain verifies, and a raw
+// SQL edit of the signed note is refused by the trigger.
+#include "clinical_workflow_fixture.hpp"
+#include "session_end_walk.hpp"
 
 namespace {
 
-using namespace std::chrono_literals;
-using vigil::core::CheckpointKind;
-using vigil::core::CheckpointState;
-using vigil::core::DoseRoute;
-using vigil::core::PreDoseItem;
-using vigil::core::SessionPhase;
-using vigil::gui::ClinicalPanel;
-using Page = ClinicalPanel::Page;
-namespace db = vigil::db;
-namespace sim = vigil::drivers::sim;
-namespace station = vigil::station;
+using namespace vigil::gui::e2e;
 
-constexpr double kSpeed = 60;
-constexpr int kMin = 60'000;  // ms
-
-struct ClinicalWorkflow : ::testing::Test {
-  db::test::StoreFixture store;  // users nina (nurse), carl (clinician), aud (auditor)
-  std::chrono::steady_clock::time_point epoch = std::chrono::steady_clock::now() + 300ms;
-  station::ScaledClock clock{kSpeed, epoch};
-  std::unique_ptr<sim::PtySimulator> oximeter = simulator("nonin-df2");
-  std::unique_ptr<sim::PtySimulator> nibp = simulator("suntech");
-  vigil::gui::MonitorWindow window;
-  vigil::gui::BedsideController controller{window};
-
-  std::unique_ptr<sim::PtySimulator> simulator(const char* device) {
-    sim::SimulatorOptions o;
-    o.device = device;
-    o.timeline = sim::Timeline(sim::normal_vitals());
-    o.speed = kSpeed;
-    o.epoch = epoch;
-    auto s = std::make_unique<sim::PtySimulator>(std::move(o));
-    s->start();
-    return s;
-  }
-  static vigil::drivers::DeviceSessionConfig device(int id, const char* protocol,
-                                                    const sim::PtySimulator& s) {
-    vigil::drivers::DeviceSessionConfig d;
-    d.device_id = static_cast<vigil::core::DeviceId>(id);
-    d.name = id == 1 ? "Oximeter" : "NIBP";
-    d.protocol = protocol;
-    d.identity = vigil::drivers::DeviceIdentity::parse(s.link_path());
-    d.time_scale = kSpeed;
-    if (id == 2) d.nibp_interval = 5min;  // automatic cycle, as a clinic sets it
-    return d;
-  }
-
-  void SetUp() override {
-    vigil::gui::StationModeOptions o;
-    o.db_file = store.file.string();
-    o.chair = "chair 2";
-    o.clock = &clock;
-    o.devices = {device(1, "nonin-df2", *oximeter), device(2, "suntech", *nibp)};
-    controller.startStation(o);
-    window.resize(1280, 800);
-    window.show();
-  }
-
-  ClinicalPanel& panel() { return *static_cast<ClinicalPanel*>(window.clinicalPanel()); }
-  db::UtcMs now() const {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(clock.utc_now().time_since_epoch())
-        .count();
-  }
-
-  void signIn(const char* name) {
-    auto* s = window.signInScreen();
-    s->userEdit()->clear();
-    QTest::keyClicks(s->userEdit(), name);
-    QTest::keyClicks(s->passwordEdit(), db::test::kPassword);
-    QTest::mouseClick(s->signInButton(), Qt::LeftButton);
-    ASSERT_TRUE(controller.gateway()->user()) << s->messageText().toStdString();
-    ASSERT_EQ(controller.gateway()->user()->name, name);
-  }
-  void switchTo(const char* name) {
-    QTest::mouseClick(window.userBar()->switchUserButton(), Qt::LeftButton);
-    ASSERT_FALSE(controller.gateway()->user());
-    signIn(name);
-  }
-
-  void addPatient() {
-    QTest::mouseClick(panel().pageButton(Page::patients), Qt::LeftButton);
-    auto* f = panel().patientForm();
-    QTest::keyClicks(f->identifierEdit(), "MRN-77");
-    QTest::keyClicks(f->nameEdit(), "Robin Vale");
-    f->birthDateEdit()->setDate(QDate(1979, 3, 14));
-    f->sexBox()->setCurrentText("female");
-    QTest::keyClicks(f->weightEdit(), "70");
-    QTest::mouseClick(f->addButton(), Qt::LeftButton);
-    ASSERT_TRUE(f->statusText().contains("MRN-77")) << f->statusText().toStdString();
-  }
-
-  void plan(DoseRoute route, const char* dose_mg) {
-    QTest::mouseClick(panel().pageButton(Page::plan), Qt::LeftButton);
-    auto* f = panel().planForm();
-    QTest::keyClicks(f->picker()->queryEdit(), "MRN-77");
-    QTest::keyClick(f->picker()->queryEdit(), Qt::Key_Return);
-    ASSERT_TRUE(f->picker()->selected());
-    f->selectTreatment(route);
-    QTest::keyClicks(f->doseEdit(), dose_mg);
-    EXPECT_TRUE(f->perKgText().contains("mg/kg")) << f->perKgText().toStdString();
-    QTest::mouseClick(f->planButton(), Qt::LeftButton);
-    ASSERT_TRUE(f->statusText().startsWith("Planned")) << f->statusText().toStdString();
-  }
-
-  // The nurse's one click on the Today list.
-  void startFromToday() {
-    QTest::mouseClick(panel().pageButton(Page::today), Qt::LeftButton);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel().todayList()->sessions().empty(); }, 3000));
-    QTest::mouseClick(panel().todayList()->startButton(0), Qt::LeftButton);
-    ASSERT_NE(controller.recordingSession(), 0);
-    ASSERT_EQ(panel().currentPage(), Page::session);
-  }
-
-  const db::SessionPanelState& state() {
-    panel().sessionPanel()->refresh();
-    return *panel().sessionPanel()->state();
-  }
-  // Waits (real time) until `pred(state)` holds, refreshing the panel as the screen does.
-  bool waitFor(const std::function<bool(const db::SessionPanelState&)>& pred, int timeout_ms) {
-    return QTest::qWaitFor(
-        [&] {
-          panel().sessionPanel()->refresh();
-          const auto& s = panel().sessionPanel()->state();
-          return s && pred(*s);
-        },
-        timeout_ms);
-  }
-  static const vigil::core::CheckpointStatus* checkpoint(const db::SessionPanelState& s,
-                                                         CheckpointKind k) {
-    for (const auto& c : s.checkpoints) {
-      if (c.kind == k) return &c;
-    }
-    return nullptr;
-  }
-
-  // Ticks every checklist item the session needs and answers the REMS facts "no"; saves.
-  void completeChecklist() {
-    QTest::mouseClick(panel().sessionPanel()->checklistButton(), Qt::LeftButton);
-    ASSERT_EQ(panel().currentPage(), Page::checklist);
-    auto* f = panel().checklistForm();
-    EXPECT_TRUE(f->baselineText().contains("device")) << f->baselineText().toStdString();
-    EXPECT_TRUE(f->baselineText().contains("Baseline SpO2 98 %"))  // the simulated oximeter's
-        << f->baselineText().toStdString();
-    for (std::size_t i = 0; i < vigil::core::pre_dose_item_count; ++i) {
-      if (auto* box = f->tick(static_cast<PreDoseItem>(i))) box->setChecked(true);
-    }
-    for (const auto& name : db::pre_dose_fact_names()) {
-      if (name != "first_treatment") f->fact(name)->setCurrentIndex(1);  // no
-    }
-    vigil::gui::test::savePng(window, "window-checklist.png");
-    QTest::mouseClick(f->saveButton(), Qt::LeftButton);
-    ASSERT_TRUE(state().checklist_complete) << f->missingText().toStdString();
-    QTest::keyClick(f->saveButton(), Qt::Key_Escape);
-  }
-
-  void advanceTo(SessionPhase to) {
-    QPushButton* step = panel().sessionPanel()->stepButton(to);
-    ASSERT_TRUE(step);
-    ASSERT_TRUE(step->isEnabled()) << panel().sessionPanel()->stepReasonsText().toStdString();
-    QTest::mouseClick(step, Qt::LeftButton);
-    ASSERT_EQ(state().phase, to) << panel().sessionPanel()->refusalText().toStdString();
-  }
-
-  // The dose form filled with the lot and the clinician's witness signature.
-  vigil::gui::DoseForm& openDoseForm(const char* lot) {
-    QTest::mouseClick(panel().sessionPanel()->doseButton(), Qt::LeftButton);
-    auto* f = panel().doseForm();
-    f->lotEdit()->setText(lot);
-    f->witness()->nameEdit()->setText("carl");
-    f->witness()->passwordEdit()->setText(db::test::kPassword);
-    return *f;
-  }
-
-  // What the record holds, as the auditor reads it.
-  std::vector<db::AuditEntry> audit() {
-    return db::read_audit_log(store.store, store.auditor, store.tick());
-  }
-  bool audited(const std::string& action, const std::string& actor) {
-    for (const auto& e : audit()) {
-      if (e.action == action && e.actor_name == actor) return true;
-    }
-    return false;
-  }
-  std::vector<std::string> rows(const char* table) {
-    return db::read_session_records(store.store, store.auditor, table,
-                                    controller.recordingSession(), store.tick());
-  }
-  static int count_containing(const std::vector<std::string>& rows, const std::string& text) {
-    int n = 0;
-    for (const auto& r : rows) n += r.find(text) != std::string::npos;
-    return n;
-  }
-
-  // The clinician's part, then the nurse's up to dosing.
-  void clinicianPlansAndNurseStarts(DoseRoute route, const char* dose_mg) {
-    signIn("carl");
-    addPatient();
-    plan(route, dose_mg);
-    switchTo("nina");
-    startFromToday();
-    EXPECT_EQ(state().phase, SessionPhase::pre_dose);
-    // The pre-dose BP comes from the SunTech's automatic cycle: nobody types it.
-    ASSERT_TRUE(waitFor([](const auto& s) { return s.pre_dose_bp.has_value(); }, 20000));
-    EXPECT_EQ(state().pre_dose_bp->source, vigil::core::BpSource::device);
-    completeChecklist();
-    advanceTo(SessionPhase::dosing);
-  }
-
-  void expectRecordAudited() {
-    EXPECT_TRUE(audited("create_patient", "carl"));
-    EXPECT_TRUE(audited("create_session", "carl"));
-    EXPECT_TRUE(audited("advance_session", "nina"));
-    EXPECT_TRUE(audited("record_checklist", "nina"));
-    EXPECT_TRUE(audited("record_administration", "nina"));
-    EXPECT_TRUE(audited("record_observation", "nina"));
-    const auto verdict = db::verify_audit_chain(store.store);
-    EXPECT_TRUE(verdict.ok) << verdict.problem;
-  }
-};
-
-TEST_F(ClinicalWorkflow, EsketamineSessionFromPlanToTheFortyMinuteCheckpointMetByTheDevice) {
+TEST_F(ClinicalWorkflow, EsketamineSessionFromSignInToCloseThenItsIntegrationSession) {
   clinicianPlansAndNurseStarts(DoseRoute::esketamine_nasal, "56");
   auto& form = openDoseForm("");
   EXPECT_EQ(form.route(), DoseRoute::esketamine_nasal);
@@ -298,10 +59,36 @@ TEST_F(ClinicalWorkflow, EsketamineSessionFromPlanToTheFortyMinuteCheckpointMetB
   EXPECT_EQ(count_containing(doses, "\"witness_id\":" + std::to_string(store.clinician.id)), 2);
   EXPECT_EQ(count_containing(doses, "\"administered_by\":" + std::to_string(store.nurse.id)), 2);
   EXPECT_GE(count_containing(rows("observations"), "\"bp_source\":\"device\""), 2);
+
+  SessionEnd end{*this};
+  end.recordRecoveryScales();
+  end.recordAdverseEvent("nausea", "mild", "ondansetron 4 mg orally");
+  advanceTo(SessionPhase::observation);
+  switchTo("carl");
+  end.signDosingNoteWithAddendum(
+      "Treatment given: esketamine 56 mg, two devices 5 min apart, lots LOT-E1.\n"
+      "Vital signs: SpO2 97-99 %, BP within limits; 40-minute BP met by the device.\n"
+      "Sedation and dissociation: MOAA/S 4 at 30 min, mild dissociation, resolved.\n"
+      "Adverse events: mild nausea, ondansetron 4 mg orally.",
+      "Patient reported transient dizziness at 60 min; resolved without treatment.");
+  switchTo("nina");
+  end.waitForDischargeReadiness();
+  end.recordReadyToLeave("100");
+  end.expectCloseRefused({"rems.monitoring_provider: site setting", "rems.setting: site setting"});
+  db::set_site_setting(store.store, store.admin, "rems.monitoring_provider",
+                       "Dr Carl, 555-0100, clinic@example.org", store.tick());
+  db::set_site_setting(store.store, store.admin, "rems.setting", "Vigil Clinic, 1 Main St",
+                       store.tick());
+  end.closeSession();
+  switchTo("carl");
+  end.integrationSession(db::VisitMode::video,
+                         "Visit by video. The patient describes the session as meaningful; "
+                         "sleeping better. PHQ-9 to be repeated at the 1-week follow-up.");
   expectRecordAudited();
+  end.expectEndRecorded();
 }
 
-TEST_F(ClinicalWorkflow, IvInfusionRecordedWithStartAndEndAndItsCheckpointsMetByTheDevice) {
+TEST_F(ClinicalWorkflow, IvInfusionSessionFromSignInToCloseThenItsIntegrationSession) {
   clinicianPlansAndNurseStarts(DoseRoute::iv, "35");
   const db::UtcMs started = now();
   // The infusion runs 40 min (40 s here); the nurse records it with its start and end.
@@ -340,7 +127,26 @@ TEST_F(ClinicalWorkflow, IvInfusionRecordedWithStartAndEndAndItsCheckpointsMetBy
   ASSERT_EQ(doses.size(), 1u);
   EXPECT_EQ(count_containing(doses, "\"route\":\"iv\""), 1);
   EXPECT_EQ(count_containing(doses, "\"witness_id\":" + std::to_string(store.clinician.id)), 1);
+
+  SessionEnd end{*this};
+  end.recordRecoveryScales();
+  end.recordAdverseEvent("hypertension", "moderate", "infusion rate reviewed; no treatment");
+  end.waitForDischargeReadiness();
+  end.recordReadyToLeave("95");
+  end.expectCloseRefused({"dosing note: no signed dosing note"});
+  switchTo("carl");
+  end.signDosingNoteWithAddendum(
+      "Treatment given: ketamine 35 mg IV over 40 min, lot LOT-K1.\n"
+      "Vital signs: BP peaked 146/90 at 30 min; infusion checks met by the device.\n"
+      "Recovery: MOAA/S 5, modified Aldrete 10.",
+      "Escort confirmed by phone before discharge.");
+  switchTo("nina");
+  end.closeSession();
+  switchTo("carl");
+  end.integrationSession(db::VisitMode::in_person,
+                         "In person. Discussed the experience and the plan for the next session.");
   expectRecordAudited();
+  end.expectEndRecorded();
 }
 
 }  // namespace

@@ -14,7 +14,9 @@
 #include "clinical_test_support.hpp"
 #include "note_sign_row.hpp"
 #include "vigil/db/audit_chain.hpp"
+#include "vigil/db/checklist_store.hpp"
 #include "vigil/db/note_reader.hpp"
+#include "vigil/db/observation_store.hpp"
 #include "vigil/db/session_panel.hpp"
 
 namespace t = vigil::gui::test;
@@ -59,6 +61,9 @@ struct Page {
     QTest::keyClicks(page.editor(), text);
   }
   void sign(db::SignatureMeaning meaning, const QString& password) {
+    if (page.openReviewButton()->isVisible()) {
+      QTest::mouseClick(page.openReviewButton(), Qt::LeftButton);
+    }
     QTest::mouseClick(page.signRow()->meaningButton(meaning), Qt::LeftButton);
     QTest::keyClicks(page.signRow()->passwordEdit(), password);
     QTest::mouseClick(page.signRow()->signButton(), Qt::LeftButton);
@@ -162,6 +167,15 @@ TEST(NotePage, ASignedNoteIsReadOnlyWithItsManifestationAddendaAndAReview) {
   EXPECT_TRUE(p.page.signedNoteText().contains("Signed by carl (authored), "));
   EXPECT_TRUE(p.page.statusText().startsWith("Signed as authored by carl"));
   EXPECT_EQ(p.page.typeButton(db::NoteType::dosing)->text().toStdString(), "Dosing: signed");
+  try {
+    f.store([&](db::Store& s) {
+      db::update_note(s, f.clinician, p.page.noteId(), "rewritten", f.tick());
+      return 0;
+    });
+    ADD_FAILURE() << "a signed note was edited";
+  } catch (const db::ValidationError& e) {
+    EXPECT_STREQ(e.what(), "note: signed; change it only by addendum");
+  }
 
   EXPECT_FALSE(p.page.addendumEdit()->isVisible()) << "the note first; an addendum on request";
   QTest::mouseClick(p.page.openAddendumButton(), Qt::LeftButton);
@@ -197,6 +211,32 @@ TEST(NotePage, ASignedNoteIsReadOnlyWithItsManifestationAddendaAndAReview) {
   EXPECT_EQ(notes[0].signatures[1].printed_name, "cleo");
   EXPECT_EQ(notes[0].addenda.size(), 1u);
   EXPECT_TRUE(f.store([](db::Store& s) { return db::verify_audit_chain(s).ok; }));
+}
+
+TEST(NotePage, ThePageFollowsThePhaseUntilATypeIsChosen) {
+  NoteFixture f;
+  f.signIn(f.clinician);
+  const db::RowId planned = f.plannedSession(DoseRoute::iv, 35);
+  f.session = planned;
+  f.gateway->setActiveSession(planned);
+  Page p(f);
+  EXPECT_EQ(p.page.type(), db::NoteType::preparation);
+  f.store([&](db::Store& s) {
+    db::advance_session(s, f.nurse, planned, vigil::core::SessionPhase::pre_dose, f.tick());
+    db::record_bp(s, f.nurse,
+                  {planned, f.now, 120, 80, std::nullopt, vigil::core::BpSource::device}, f.tick());
+    db::ChecklistEntry c{
+        planned, db::ChecklistKind::pre_dose, {{"identity_confirmed", true}}, f.now, std::nullopt};
+    c.override_reason = "test: the checklist is not what this test is about";
+    db::record_checklist(s, f.clinician, c, f.tick());
+    db::advance_session(s, f.nurse, planned, vigil::core::SessionPhase::dosing, f.tick());
+    return 0;
+  });
+  p.page.setState(f.panel());
+  EXPECT_EQ(p.page.type(), db::NoteType::dosing) << "dosing began: the dosing note";
+  QTest::mouseClick(p.page.typeButton(db::NoteType::preparation), Qt::LeftButton);
+  p.page.setState(f.panel());
+  EXPECT_EQ(p.page.type(), db::NoteType::preparation) << "a chosen type stays";
 }
 
 TEST(NotePage, ANewNoteMayStartFromThePatientsPreviousOne) {
