@@ -12,13 +12,6 @@
 #include "treatment_text.hpp"
 
 namespace vigil::gui {
-namespace {
-
-QString dayTime(db::UtcMs t) {
-  return localDateTime(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
-}  // namespace
 
 QString overdueFollowUpsText(const std::vector<db::FollowUpView>& overdue) {
   QStringList lines;
@@ -26,7 +19,7 @@ QString overdueFollowUpsText(const std::vector<db::FollowUpView>& overdue) {
     lines << QObject::tr("OVERDUE follow-up: %1 after session %2 (due %3)")
                  .arg(QString::fromUtf8(db::follow_up_interval_label(v.interval).data()))
                  .arg(v.session_id)
-                 .arg(dayTime(v.due_utc_ms));
+                 .arg(localDateTimeText(v.due_utc_ms));
   }
   return lines.join(QLatin1Char('\n'));
 }
@@ -126,7 +119,7 @@ void AftercarePage::refresh() {
     session_box_->addItem(
         tr("Session %1, closed %2%3")
             .arg(s.id)
-            .arg(dayTime(s.closed_utc_ms))
+            .arg(localDateTimeText(s.closed_utc_ms))
             .arg(s.planned_route ? QStringLiteral(": ") + treatmentText(*s.planned_route)
                                  : QString()),
         QVariant::fromValue<qlonglong>(s.id));

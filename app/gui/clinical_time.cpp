@@ -14,6 +14,10 @@ QString localClockText(db::UtcMs utc_ms) {
   return localDateTime(utc_ms).toString(QStringLiteral("HH:mm"));
 }
 
+QString localClockSecondsText(db::UtcMs utc_ms) {
+  return localDateTime(utc_ms).toString(QStringLiteral("HH:mm:ss"));
+}
+
 std::pair<db::UtcMs, db::UtcMs> localDayWindow(db::UtcMs utc_ms) {
   const QDate day = localDateTime(utc_ms).date();
   const QDateTime start(day, QTime(0, 0), Qt::LocalTime);
@@ -33,6 +37,11 @@ QString msText(db::UtcMs duration_ms) {
   const long long s = (std::max<db::UtcMs>(0, duration_ms) + 999) / 1000;
   if (s >= 3600) return hmsText(s * 1000);
   return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString localDateTimeText(db::UtcMs utc_ms, bool seconds) {
+  return localDateTime(utc_ms).toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                                : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 }  // namespace vigil::gui

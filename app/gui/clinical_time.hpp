@@ -11,7 +11,10 @@ namespace vigil::gui {
 
 QDateTime localDateTime(db::UtcMs utc_ms);
 db::UtcMs utcMs(const QDateTime& local);
-QString localClockText(db::UtcMs utc_ms);  // "14:05"
+QString localClockText(db::UtcMs utc_ms);         // "14:05"
+QString localClockSecondsText(db::UtcMs utc_ms);  // "14:05:09"
+// "2026-12-03 14:05", or with `seconds` "2026-12-03 14:05:09".
+QString localDateTimeText(db::UtcMs utc_ms, bool seconds = false);
 // [start, end) of the local calendar day that holds `utc_ms`, in UTC ms.
 std::pair<db::UtcMs, db::UtcMs> localDayWindow(db::UtcMs utc_ms);
 // "1:02:05" (hours unpadded); a negative duration counts as 0.

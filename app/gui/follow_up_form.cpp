@@ -128,10 +128,9 @@ QString FollowUpForm::refusalAt(const QString& field) const {
 
 void FollowUpForm::setTarget(const db::FollowUpView& target, const QString& patient) {
   target_ = target;
-  title_->setText(
-      tr("Follow-up at %1 for %2 (due %3)")
-          .arg(QString::fromUtf8(db::follow_up_interval_label(target.interval).data()), patient,
-               localDateTime(target.due_utc_ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+  title_->setText(tr("Follow-up at %1 for %2 (due %3)")
+                      .arg(QString::fromUtf8(db::follow_up_interval_label(target.interval).data()),
+                           patient, localDateTimeText(target.due_utc_ms)));
   contact_->setExclusive(false);
   for (QAbstractButton* b : contact_->buttons()) b->setChecked(false);
   contact_->setExclusive(true);

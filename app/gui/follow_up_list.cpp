@@ -9,10 +9,6 @@
 namespace vigil::gui {
 namespace {
 
-QString dayTime(db::UtcMs t) {
-  return localDateTime(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
 QString scalesText(const db::FollowUpView& v) {
   QStringList parts;
   for (const auto& s : v.scales) {
@@ -37,22 +33,22 @@ QString followUpText(const db::FollowUpView& v) {
   const QString label = QString::fromUtf8(db::follow_up_interval_label(v.interval).data());
   switch (v.status) {
     case db::FollowUpStatus::done: {
-      QString text =
-          QObject::tr("%1: done %2 by %3 (%4)")
-              .arg(label, dayTime(v.done_utc_ms.value_or(0)), QString::fromStdString(v.done_by),
-                   QString::fromStdString(v.contact).replace('_', ' '));
+      QString text = QObject::tr("%1: done %2 by %3 (%4)")
+                         .arg(label, localDateTimeText(v.done_utc_ms.value_or(0)),
+                              QString::fromStdString(v.done_by),
+                              QString::fromStdString(v.contact).replace('_', ' '));
       const QString scales = scalesText(v);
       if (!scales.isEmpty()) text += QStringLiteral(", ") + scales;
       return text;
     }
     case db::FollowUpStatus::due:
       return QObject::tr("%1: DUE since %2 (overdue from %3)")
-          .arg(label, dayTime(v.due_utc_ms), dayTime(v.overdue_utc_ms));
+          .arg(label, localDateTimeText(v.due_utc_ms), localDateTimeText(v.overdue_utc_ms));
     case db::FollowUpStatus::overdue:
       return QObject::tr("%1: OVERDUE since %2 (due %3)")
-          .arg(label, dayTime(v.overdue_utc_ms), dayTime(v.due_utc_ms));
+          .arg(label, localDateTimeText(v.overdue_utc_ms), localDateTimeText(v.due_utc_ms));
     case db::FollowUpStatus::upcoming:
-      return QObject::tr("%1: due %2").arg(label, dayTime(v.due_utc_ms));
+      return QObject::tr("%1: due %2").arg(label, localDateTimeText(v.due_utc_ms));
   }
   return label;
 }

@@ -15,9 +15,7 @@ QString rowTextOf(const db::LinkedIntegrationSession& s) {
   const QString mode = s.visit_mode == "video" ? QObject::tr("Video") : QObject::tr("In person");
   QString state = phaseText(s.phase);
   if (s.note_signed) state += QObject::tr(", note signed");
-  return QObject::tr("%1, planned %2: %3")
-      .arg(mode, localDateTime(s.planned_utc_ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-           state);
+  return QObject::tr("%1, planned %2: %3").arg(mode, localDateTimeText(s.planned_utc_ms), state);
 }
 
 }  // namespace

@@ -9,10 +9,6 @@ namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("NoteHtml", text); }
 
-QString dateTimeText(db::UtcMs t) {
-  return localDateTime(t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
 QString escaped(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
 
 QString paragraphs(const std::string& body) {
@@ -25,7 +21,8 @@ QString manifestationText(const db::NoteSignatureView& s) {
   return tr("Signed by %1 (%2), %3 local, SHA-256 %4...")
       .arg(QString::fromStdString(s.printed_name),
            QString::fromUtf8(db::signature_meaning_name(s.meaning).data()),
-           dateTimeText(s.t_utc_ms), QString::fromStdString(s.content_sha256.substr(0, 8)));
+           localDateTimeText(s.t_utc_ms, true),
+           QString::fromStdString(s.content_sha256.substr(0, 8)));
 }
 
 QString noteHtml(const db::NoteView& note) {
@@ -39,8 +36,8 @@ QString noteHtml(const db::NoteView& note) {
   for (const db::NoteAddendumView& a : note.addenda) {
     html += QStringLiteral("<hr/><p style=\"margin: 2px 0;\"><b>%1</b></p>")
                 .arg(tr("Addendum by %1, %2 local. Reason: %3")
-                         .arg(QString::fromStdString(a.author_name), dateTimeText(a.t_utc_ms),
-                              QString::fromStdString(a.reason))
+                         .arg(QString::fromStdString(a.author_name),
+                              localDateTimeText(a.t_utc_ms, true), QString::fromStdString(a.reason))
                          .toHtmlEscaped());
     html += paragraphs(a.body);
   }
