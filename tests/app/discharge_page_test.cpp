@@ -13,6 +13,7 @@
 #include "discharge_criteria_view.hpp"
 #include "ready_to_leave_section.hpp"
 #include "vigil/db/administration_store.hpp"
+#include "vigil/db/audit_chain.hpp"
 #include "vigil/db/note_store.hpp"
 #include "vigil/db/observation_store.hpp"
 #include "vigil/db/session_panel.hpp"
@@ -178,4 +179,10 @@ TEST(DischargePage, ASelfHarmAnswerIsReviewedByAClinicianOnly) {
   EXPECT_EQ(p.page.selfHarmText().toStdString(), "");
   EXPECT_TRUE(p.page.criteria()->text().contains("\u2714  PHQ-9 item 9 reviewed"))
       << p.page.criteria()->text().toStdString();
+  const auto audit = f.store([&](db::Store& s) { return db::read_audit_log(s, f.auditor, f.now); });
+  const bool acknowledged_by_carl =
+      std::any_of(audit.begin(), audit.end(), [](const db::AuditEntry& e) {
+        return e.action == "acknowledge_safety_flag" && e.actor_name == "carl";
+      });
+  EXPECT_TRUE(acknowledged_by_carl) << "the review is audited with the clinician";
 }

@@ -98,6 +98,15 @@ TEST(NotePage, ADraftFromTheTemplateSavesItselfWhileTyping) {
   ASSERT_TRUE(eventually([&] { return !f.notes().empty(); })) << "the autosave tick saves it";
   EXPECT_TRUE(QString::fromStdString(f.notes()[0].body).contains("BP peaked 142/88"));
   EXPECT_EQ(f.notes()[0].author_name, "carl");
+  {
+    // Committed to the file, not held by the page: another connection (a station restarted
+    // after a kill) reads it while the page is still open and nothing has left the field.
+    db::Store other = db::Store::open(f.file, db::OpenMode::read_only);
+    const auto on_disk = db::read_session_notes(other, f.auditor, f.session, f.now);
+    ASSERT_EQ(on_disk.size(), 1u);
+    EXPECT_TRUE(QString::fromStdString(on_disk[0].body).contains("BP peaked 142/88"));
+    EXPECT_TRUE(p.page.isVisible());
+  }
   EXPECT_TRUE(p.page.statusText().startsWith("Draft saved at "))
       << p.page.statusText().toStdString();
   EXPECT_EQ(p.page.typeButton(db::NoteType::dosing)->text().toStdString(), "Dosing: draft");
