@@ -15,6 +15,7 @@ db::Actor ClinicalGateway::signIn(const std::string& name, const std::string& pa
   const db::UtcMs t = now();
   db::Actor actor = recorder_.run_clinical(
       [&](db::Store& store) { return db::authenticate(store, name, password, t); });
+  if (user_) emit aboutToChangeUser();
   user_ = actor;
   emit userChanged();
   return actor;
@@ -22,6 +23,7 @@ db::Actor ClinicalGateway::signIn(const std::string& name, const std::string& pa
 
 void ClinicalGateway::signOut() {
   if (!user_) return;
+  emit aboutToChangeUser();  // still signed in: a form saves what its user typed
   user_.reset();
   emit userChanged();
 }

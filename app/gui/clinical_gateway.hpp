@@ -77,6 +77,9 @@ class ClinicalGateway : public QObject {
   void requestNibp() { emit nibpRequested(); }
 
  signals:
+  // Emitted while the user who is leaving is still signed in (sign-out, lock, switch), so a
+  // form can save what that user typed as that user.
+  void aboutToChangeUser();
   void userChanged();
   void activeSessionChanged(vigil::db::RowId session);
   void recordChanged(vigil::db::RowId session);

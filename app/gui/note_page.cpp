@@ -86,6 +86,7 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   connect(&autosave_, &QTimer::timeout, this, [this] { saveDraft(); });
   connect(editor_, &QPlainTextEdit::textChanged, this, [this] {
     if (loading_) return;
+    if (!dirty_) typed_by_ = gateway_.user() ? gateway_.user()->id : 0;
     dirty_ = true;
     previous_->setEnabled(false);
   });
@@ -108,6 +109,8 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   connect(back_, &QPushButton::clicked, this, &FormPage::closeRequested);
   connect(close_, &QPushButton::clicked, this, &NotePage::closeSession);
   close_->hide();
+  // A draft is saved as the user who typed it before anyone else signs in.
+  connect(&gateway_, &ClinicalGateway::aboutToChangeUser, this, [this] { saveDraft(); });
   connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
     if (isVisible() && !dirty_) reload();
   });

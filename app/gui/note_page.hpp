@@ -89,9 +89,10 @@ class NotePage : public FormPage {
   std::vector<db::NoteView> notes_;   // the session's, oldest first
   std::optional<db::NoteView> note_;  // the newest of type_
   std::optional<db::NoteView> previous_note_;
-  bool dirty_ = false;        // the editor holds text not yet saved
-  bool loading_ = false;      // the editor's text is being set, not typed
-  bool type_chosen_ = false;  // a type button was pressed (else the phase picks the type)
+  bool dirty_ = false;         // the editor holds text not yet saved
+  std::int64_t typed_by_ = 0;  // who typed it: it is saved as them, never as another user
+  bool loading_ = false;       // the editor's text is being set, not typed
+  bool type_chosen_ = false;   // a type button was pressed (else the phase picks the type)
   QLabel* title_;
   QButtonGroup* types_;
   QPushButton* back_;

@@ -10,6 +10,11 @@ namespace vigil::gui {
 
 bool NotePage::saveDraft() {
   if (!dirty_ || !state_) return true;
+  if (gateway_.user() && gateway_.user()->id != typed_by_) {
+    refusals_.show(tr("body: typed by another user, who has signed out; not saved as %1")
+                       .arg(QString::fromStdString(gateway_.user()->name)));
+    return false;
+  }
   const std::string body = editor_->toPlainText().toStdString();
   try {
     const db::UtcMs at = gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {

@@ -122,6 +122,20 @@ TEST(NotePage, ADraftFromTheTemplateSavesItselfWhileTyping) {
   EXPECT_FALSE(reopened.page.editor()->isReadOnly());
 }
 
+TEST(NotePage, SigningOutSavesTheDraftAsItsAuthorFirst) {
+  NoteFixture f;
+  f.signIn(f.clinician);
+  Page p(f);
+  p.page.setAutosaveIntervalMs(60 * 60 * 1000);
+  p.type("Plan agreed with the patient.");
+  f.gateway->signOut();  // the idle lock, or Switch user, before the autosave tick
+  ASSERT_EQ(f.notes().size(), 1u);
+  EXPECT_EQ(f.notes()[0].author_name, "carl");
+  EXPECT_TRUE(QString::fromStdString(f.notes()[0].body).endsWith("Plan agreed with the patient."));
+  f.signIn(f.nurse);
+  EXPECT_TRUE(p.page.editor()->isReadOnly()) << "carl's draft; only carl edits it";
+}
+
 TEST(NotePage, AWrongPasswordIsRefusedAtTheFieldAndCountedAsAFailedSignIn) {
   NoteFixture f;
   f.signIn(f.clinician);
