@@ -84,6 +84,19 @@ DischargePage::DischargePage(ClinicalGateway& gateway, QWidget* parent)
   connect(close_, &QPushButton::clicked, this, &DischargePage::closeSession);
   connect(back_, &QPushButton::clicked, this, &FormPage::closeRequested);
   onReturn(self_harm_action_, [this] { acknowledgeSelfHarm(); });
+  // Answers typed by one user are not recorded under the next one's name.
+  connect(&gateway_, &ClinicalGateway::aboutToChangeUser, this, [this] {
+    ready_->clear();
+    self_harm_action_->clear();
+    if (state_) showTicks(*state_);
+  });
+}
+
+void DischargePage::showTicks(const db::SessionPanelState& s) {
+  for (const auto& [name, b] : checklist_) {
+    const auto& t = s.discharge_checklist_ticked;
+    b->setChecked(std::find(t.begin(), t.end(), name.toStdString()) != t.end());
+  }
 }
 
 QWidget* DischargePage::buildContent() {
@@ -198,12 +211,7 @@ void DischargePage::setState(const db::SessionPanelState& s) {
   form_style::setTextIfChanged(title_, tr("Discharge for %1 (%2)")
                                            .arg(QString::fromStdString(s.patient_name),
                                                 QString::fromStdString(s.patient_identifier)));
-  if (ticks_changed) {
-    for (const auto& [name, b] : checklist_) {
-      const auto& t = s.discharge_checklist_ticked;
-      b->setChecked(std::find(t.begin(), t.end(), name.toStdString()) != t.end());
-    }
-  }
+  if (ticks_changed) showTicks(s);
   criteria_->setCriteria(s.discharge_criteria);
   ready_->setRemsRequired(isEsketamine(s));
   showEnd(s);

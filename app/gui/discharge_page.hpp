@@ -68,6 +68,7 @@ class DischargePage : public FormPage {
   QWidget* buildChecklist(QWidget* parent);
   QWidget* buildSelfHarm(QWidget* parent);
   void showSelfHarm();
+  void showTicks(const db::SessionPanelState& s);  // the recorded checklist's ticks
   void showEnd(const db::SessionPanelState& s);
   bool runRecord(const std::function<void(db::Store&, const db::Actor&, db::UtcMs)>& f);
 

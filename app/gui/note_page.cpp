@@ -110,8 +110,15 @@ NotePage::NotePage(ClinicalGateway& gateway, QWidget* parent)
   connect(close_, &QPushButton::clicked, this, &NotePage::closeSession);
   close_->hide();
   // A draft is saved as the user who typed it before anyone else signs in.
-  connect(&gateway_, &ClinicalGateway::aboutToChangeUser, this, [this] { saveDraft(); });
+  // What one user typed in the addendum or password fields is not left for the next.
+  connect(&gateway_, &ClinicalGateway::aboutToChangeUser, this, [this] {
+    saveDraft();
+    clearSecondaryFields();
+  });
   connect(&gateway_, &ClinicalGateway::userChanged, this, [this] {
+    // A draft the leaving user could not save (refused) is theirs: the next user gets the
+    // record as it is, not that text.
+    if (dirty_ && gateway_.user() && gateway_.user()->id != typed_by_) dirty_ = false;
     if (isVisible() && !dirty_) reload();
   });
 }
@@ -170,7 +177,13 @@ QString NotePage::refusalAt(const QString& field) const {
 
 void NotePage::setState(const db::SessionPanelState& state) {
   const bool same = state_ && state_->id == state.id;
-  if (!same && dirty_) saveDraft();
+  QString unsaved;
+  if (!same && dirty_ && !saveDraft()) {
+    unsaved = tr("The draft for %1 was NOT saved: %2")
+                  .arg(QString::fromStdString(state_->patient_name),
+                       refusalAt(QStringLiteral("body")) + refusalAt(QString()));
+  }
+  if (!same) clearSecondaryFields();
   state_ = state;
   form_style::setTextIfChanged(title_, tr("Notes for %1 (%2)")
                                            .arg(QString::fromStdString(state.patient_name),
@@ -193,8 +206,14 @@ void NotePage::setState(const db::SessionPanelState& state) {
   type_chosen_ = false;
   type_ = defaultType(state);
   typeButton(type_)->setChecked(true);
-  status_->clear();
+  status_->setText(unsaved);
   if (isVisible()) reload();
+}
+
+void NotePage::clearSecondaryFields() {
+  addendum_->clear();
+  reason_->clear();
+  sign_row_->takePassword();  // a typed password is never tried for the next user
 }
 
 void NotePage::showType(db::NoteType type) {

@@ -82,6 +82,7 @@ class NotePage : public FormPage {
   void sign();
   void addAddendum();
   bool mayEditDraft() const;
+  void clearSecondaryFields();  // addendum, reason, password
 
   ClinicalGateway& gateway_;
   std::optional<db::SessionPanelState> state_;

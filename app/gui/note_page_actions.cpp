@@ -89,7 +89,10 @@ void NotePage::addAddendum() {
       return db::add_addendum(s, a, note_->id, reason, body, now);
     });
   } catch (const std::exception& e) {
-    refusals_.show(e);
+    // The store's "body" is the addendum's here, not the note's (shown under the fields).
+    const QString why = refusalText(e);
+    refusals_.show(why.startsWith(QLatin1String("body:")) ? QStringLiteral("addendum ") + why
+                                                          : why);
     return;
   }
   reason_->clear();

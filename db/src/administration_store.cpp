@@ -144,7 +144,7 @@ AdministrationResult record_administration(Store& store, const Actor& actor,
     check_fields(a);
     check_witness(db, actor, "witness_id", a.witness_id);
     check_witness(db, actor, "waste_witness_id", a.waste_witness_id);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto s = load_session(db, a.session_id);
     if (s.phase != core::SessionPhase::dosing) {
       throw ValidationError(

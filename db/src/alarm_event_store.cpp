@@ -14,7 +14,7 @@ namespace {
 template <typename Bind>
 void update_alarm(SQLite::Database& db, const Actor& actor, RowId id, std::string_view action,
                   const std::string& assignments, int count, Bind bind, UtcMs now) {
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   require_row(db, "alarm_events", id);
   auto before = snapshot_before(db, "alarm_events", id);
   SQLite::Statement up(db, "UPDATE alarm_events SET " + assignments + " WHERE id = ?");
@@ -57,7 +57,7 @@ void stamp_by_operator(SQLite::Database& db, const Actor& station_actor, Action 
       stamp_alarm(db, *user, id, audit_action, what, now);
       return;
     }
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_row(db, "alarm_events", id);
     auto before = snapshot_before(db, "alarm_events", id);
     SQLite::Statement up(
@@ -77,7 +77,7 @@ RowId record_alarm_start(Store& store, const Actor& actor, const NewAlarmEvent& 
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::record_alarm_event, now, [&] {
     require_text("condition", e.condition);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     load_session(db, e.session_id);
     SQLite::Statement ins(
         db,

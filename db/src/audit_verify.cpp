@@ -183,7 +183,7 @@ void record_verification(Store& store, const AuditVerification& result, std::str
   j["head"] = result.head;
   if (result.first_broken_seq) j["first_broken_seq"] = *result.first_broken_seq;
   if (!result.problem.empty()) j["problem"] = result.problem;
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   AuditEntry e;
   e.t_utc_ms = now;
   e.actor_name = std::string(tool_name);

@@ -75,7 +75,7 @@ void audit_row_change_as(SQLite::Database& db, std::optional<std::int64_t> actor
 void audit_event(SQLite::Database& db, const Actor* actor, std::string_view actor_name,
                  std::string_view action, std::string_view entity, std::string new_value_json,
                  UtcMs now) {
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   AuditEntry e;
   e.t_utc_ms = now;
   if (actor != nullptr) e.actor_id = actor->id;

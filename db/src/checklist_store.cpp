@@ -95,7 +95,7 @@ ChecklistResult record_checklist(Store& store, const Actor& actor, const Checkli
   return permitted_call(db, actor, Action::record_checklist, now, [&] {
     if (c.items.empty()) throw ValidationError("items: a checklist needs at least one item");
     check_override(db, actor, c, now);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_open(load_session(db, c.session_id), "checklists");
     ChecklistResult r;
     nlohmann::ordered_json items = nlohmann::ordered_json::object();

@@ -113,7 +113,7 @@ RowId record_ready_to_leave(Store& store, const Actor& actor, const ReadyToLeave
     }
   }
   return permitted_call(db, actor, Action::advance_session, now, [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const SessionState s = load_session(db, r.session_id);
     if (s.type != core::SessionType::dosing || s.phase != core::SessionPhase::discharge_ready) {
       throw ValidationError(

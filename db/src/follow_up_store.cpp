@@ -186,7 +186,7 @@ RowId record_follow_up(Store& store, const Actor& actor, const FollowUpEntry& e,
     }
     if (e.t_utc_ms > now) throw ValidationError("t_utc_ms: a follow-up is not recorded ahead");
     const std::string scales = scales_json(e.scales);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const SessionState s = load_session(db, e.session_id);
     if (s.type != core::SessionType::dosing || s.phase != core::SessionPhase::closed) {
       throw ValidationError("session_id: follow-ups are recorded for a closed dosing session");

@@ -16,18 +16,20 @@ struct NoteRow {
   std::string body;
   std::int64_t author_id = 0;
   bool signed_ = false;
-  bool author_may_sign = false;  // a nurse's draft is signed first by a clinician's approval
+  bool author_may_sign = false;  // else (a nurse's draft) a clinician's approval signs it first
 };
 
 NoteRow load_note(SQLite::Database& db, RowId note_id) {
   SQLite::Statement q(db,
-                      "SELECT n.body, n.author_id, n.status, u.role FROM notes n "
+                      "SELECT n.body, n.author_id, n.status, u.role, u.active FROM notes n "
                       "JOIN users u ON u.id = n.author_id WHERE n.id = ?");
   q.bind(1, note_id);
   if (!q.executeStep()) throw NotFound("note id " + std::to_string(note_id) + ": no such record");
   const auto role = role_from_name(q.getColumn(3).getString());
+  // A deactivated author will not sign: a clinician's approval signs their draft first.
   return {q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-          q.getColumn(2).getString() == "signed", role && role_may(*role, Action::sign_note)};
+          q.getColumn(2).getString() == "signed",
+          role && role_may(*role, Action::sign_note) && q.getColumn(4).getInt() != 0};
 }
 
 // Who may sign with which meaning: the author signs first (authored); a review or approval is
@@ -68,7 +70,7 @@ RowId draft_note(Store& store, const Actor& actor, RowId session_id, NoteType ty
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::draft_note, now, [&] {
     require_text("body", body);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     load_session(db, session_id);
     SQLite::Statement ins(db,
                           "INSERT INTO notes (session_id, type, body, author_id, status, "
@@ -92,7 +94,7 @@ void update_note(Store& store, const Actor& actor, RowId note_id, const std::str
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::update_note, now, [&] {
     require_text("body", body);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto note = load_note(db, note_id);
     if (note.signed_) throw ValidationError("note: signed; change it only by addendum");
     if (note.author_id != actor.id) throw ValidationError("note: only its author may edit a draft");
@@ -112,7 +114,7 @@ RowId sign_note(Store& store, const Actor& actor, RowId note_id, std::string_vie
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::sign_note, now, [&] {
     reauthenticate(store, actor, password, now);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto note = load_note(db, note_id);
     check_signature_meaning(db, note, note_id, actor, meaning);
     SQLite::Statement ins(db,
@@ -147,7 +149,7 @@ RowId add_addendum(Store& store, const Actor& actor, RowId note_id, const std::s
   return permitted_call(db, actor, Action::add_addendum, now, [&] {
     require_text("reason", reason);
     require_text("body", body);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (!load_note(db, note_id).signed_) {
       throw ValidationError("note: addenda are for signed notes; edit the draft instead");
     }

@@ -16,7 +16,7 @@ template <typename BindExtra>
 RowId insert_observation(SQLite::Database& db, const Actor& actor, RowId session_id,
                          std::string_view kind, UtcMs t, const std::string& extra_columns,
                          int extra_count, BindExtra bind_extra, UtcMs now) {
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   const auto s = load_session(db, session_id);
   require_open(s, "observations");
   std::string sql = "INSERT INTO observations (session_id, kind, t_utc_ms, phase, recorded_by, " +

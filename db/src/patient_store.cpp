@@ -71,7 +71,7 @@ RowId create_patient(Store& store, const Actor& actor, const NewPatient& p, UtcM
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::create_patient, now, [&] {
     check_patient(p, now);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement dup(db, "SELECT 1 FROM patients WHERE identifier = ?");
     dup.bind(1, p.identifier);
     if (dup.executeStep()) {
@@ -98,7 +98,7 @@ void update_patient_weight(Store& store, const Actor& actor, RowId patient_id, d
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::update_patient, now, [&] {
     check_weight(weight_kg);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_row(db, "patients", patient_id);
     auto before = snapshot_before(db, "patients", patient_id);
     SQLite::Statement up(db, "UPDATE patients SET weight_kg = ? WHERE id = ?");

@@ -63,7 +63,7 @@ RowId acknowledge_self_harm_flag(Store& store, const Actor& actor, RowId observa
   SQLite::Database& db = raw_connection(store);
   return permitted_call(db, actor, Action::acknowledge_safety_flag, now, [&] {
     require_text("action", action);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement q(db,
                         "SELECT session_id, kind, json_extract(items, '$[8]'), "
                         "(SELECT count(*) FROM safety_reviews WHERE observation_id = o.id) "

@@ -351,7 +351,7 @@ void apply_migrations(SQLite::Database& db, const std::string& file, int up_to_v
   check_schema_not_newer(db, file);
   const int target = std::min(up_to_version, program_schema_version());
   for (int v = schema_version(db); v < target; ++v) {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.exec("PRAGMA user_version=" + std::to_string(v + 1));
     tx.commit();

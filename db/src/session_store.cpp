@@ -60,7 +60,7 @@ void require_close_fields(SQLite::Database& db, const SessionState& s, UtcMs now
 RowId insert_session(SQLite::Database& db, const Actor& actor, const NewSession& n,
                      std::optional<VisitMode> mode, UtcMs now) {
   require_text("chair", n.chair);
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   require_row(db, "patients", n.patient_id);
   if (n.nurse_id) require_active_user(db, "nurse_id", *n.nurse_id, Role::nurse);
   if (n.clinician_id) require_active_user(db, "clinician_id", *n.clinician_id, Role::clinician);
@@ -148,7 +148,7 @@ void advance_session(Store& store, const Actor& actor, RowId session_id, core::S
                      UtcMs now, const core::AlarmProfile& profile) {
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::advance_session, now, [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto s = load_session(db, session_id);
     auto guards = gather_transition_guards(db, session_id);
     std::optional<core::DischargeReadiness> readiness;
@@ -172,7 +172,7 @@ void end_session_early(Store& store, const Actor& actor, RowId session_id,
                        const std::string& reason, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::end_session_early, now, [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto s = load_session(db, session_id);
     const core::EarlyEnd early{reason, actor.role == Role::clinician};
     const auto result = core::check_early_end(s.type, s.phase, early);
@@ -187,7 +187,7 @@ void set_session_alarm_profile(Store& store, const Actor& actor, RowId session_i
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, actor, Action::set_session_alarm_profile, now, [&] {
     require_text("alarm_profile", profile_text);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_open(load_session(db, session_id), "alarm profile changes");
     auto before = snapshot_before(db, "sessions", session_id);
     SQLite::Statement up(db, "UPDATE sessions SET alarm_profile = ? WHERE id = ?");

@@ -13,7 +13,7 @@ void set_site_setting(Store& store, const Actor& admin, const std::string& key,
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::change_site_settings, now, [&] {
     require_text("key", key);
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement find(db, "SELECT id FROM site_settings WHERE key = ?");
     find.bind(1, key);
     if (find.executeStep()) {

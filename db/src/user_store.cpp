@@ -80,7 +80,7 @@ Actor insert_user(SQLite::Database& db, std::optional<std::int64_t> by_id, std::
                   PasswordCost cost) {
   check_name(name);
   const std::string hash = hash_password(password, cost);
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   if (user_by_name(db, name)) {
     throw ValidationError("name: a user named " + std::string(name) + " already exists");
   }
@@ -97,7 +97,7 @@ Actor insert_user(SQLite::Database& db, std::optional<std::int64_t> by_id, std::
 
 // A failed attempt against an existing user: counted, locking at the limit; committed.
 void record_failure(SQLite::Database& db, const UserRow& u, std::string_view action, UtcMs now) {
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto before = snapshot_before(db, "users", u.id);
   const int failed = u.failed + 1;
   SQLite::Statement up(db,
@@ -206,7 +206,7 @@ void set_user_active(Store& store, const Actor& admin, std::int64_t user_id, boo
                      UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::manage_users, now, [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_row(db, "users", user_id);
     auto before = snapshot_before(db, "users", user_id);
     SQLite::Statement up(db, "UPDATE users SET active = ? WHERE id = ?");
@@ -222,7 +222,7 @@ void set_user_active(Store& store, const Actor& admin, std::int64_t user_id, boo
 void unlock_user(Store& store, const Actor& admin, std::int64_t user_id, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   permitted_call(db, admin, Action::manage_users, now, [&] {
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     require_row(db, "users", user_id);
     auto before = snapshot_before(db, "users", user_id);
     SQLite::Statement up(db,
@@ -238,7 +238,7 @@ void unlock_user(Store& store, const Actor& admin, std::int64_t user_id, UtcMs n
 // After a correct password the count of failures in a row starts again (audited as `action`).
 void reset_failed_attempts(SQLite::Database& db, const UserRow& u, std::string_view action,
                            UtcMs now) {
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto before = snapshot_before(db, "users", u.id);
   SQLite::Statement up(db,
                        "UPDATE users SET failed_attempts = 0, locked_until_utc_ms = NULL "

@@ -37,7 +37,7 @@ void VitalsBatch::bind_row(sqlite3_stmt* st, int at, const StagedRow& r) {
 VitalsBatch::VitalsBatch(RecorderState& s)
     : s_(s),
       db_(s.db.getHandle()),
-      begin_(prepare(db_, "BEGIN")),
+      begin_(prepare(db_, "BEGIN IMMEDIATE")),
       commit_(prepare(db_, "COMMIT")),
       numeric_one_(prepare(db_, numeric_insert(1).c_str())),
       numeric_many_(prepare(db_, numeric_insert(kRowsPerInsert).c_str())),

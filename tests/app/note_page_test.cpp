@@ -136,6 +136,32 @@ TEST(NotePage, SigningOutSavesTheDraftAsItsAuthorFirst) {
   EXPECT_TRUE(p.page.editor()->isReadOnly()) << "carl's draft; only carl edits it";
 }
 
+TEST(NotePage, AnAddendumOrPasswordTypedByOneUserIsNotLeftForTheNext) {
+  NoteFixture f;
+  f.signIn(f.clinician);
+  Page p(f);
+  p.type("Dose given as planned.");
+  p.sign(db::SignatureMeaning::authored, QString::fromStdString(t::kPassword));
+  ASSERT_TRUE(p.page.showsSignedNote());
+  QTest::mouseClick(p.page.openAddendumButton(), Qt::LeftButton);
+  QTest::keyClicks(p.page.addendumEdit(), "carl's unfinished addendum");
+  QTest::keyClicks(p.page.reasonEdit(), "late entry");
+  QTest::mouseClick(p.page.openReviewButton(), Qt::LeftButton);
+  QTest::keyClicks(p.page.signRow()->passwordEdit(), "half a passw");
+  const db::Actor cleo = f.secondClinician();
+  f.gateway->signOut();
+  f.gateway->signIn(cleo.name, t::kPassword);
+  EXPECT_EQ(p.page.addendumEdit()->toPlainText().toStdString(), "");
+  EXPECT_EQ(p.page.reasonEdit()->text().toStdString(), "");
+  EXPECT_EQ(p.page.signRow()->passwordEdit()->text().toStdString(), "");
+  QTest::mouseClick(p.page.openAddendumButton(), Qt::LeftButton);
+  QTest::mouseClick(p.page.addendumButton(), Qt::LeftButton);
+  EXPECT_TRUE(p.page.refusalAt("").startsWith("addendum body:") ||
+              p.page.refusalAt("reason").startsWith("reason:"))
+      << p.page.refusalAt("").toStdString() << p.page.refusalAt("reason").toStdString();
+  EXPECT_EQ(f.notes()[0].addenda.size(), 0u);
+}
+
 TEST(NotePage, AWrongPasswordIsRefusedAtTheFieldAndCountedAsAFailedSignIn) {
   NoteFixture f;
   f.signIn(f.clinician);

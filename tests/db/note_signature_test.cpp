@@ -127,3 +127,12 @@ TEST(DbNoteSignature, ANursesDraftIsSignedByAClinicianApproving) {
   sign_note(f.store, f.clinician, note, kPassword, SignatureMeaning::approved, f.tick());
   EXPECT_EQ(read_note(f.store, f.auditor, note, f.tick()).status, "signed");
 }
+
+TEST(DbNoteSignature, ADeactivatedAuthorsDraftIsSignedByAnotherClinicianApproving) {
+  SignedNote f;
+  const Actor other = add_user(f.store, f.admin, "cleo", Role::clinician, kPassword, f.tick(),
+                               PasswordCost::cheapest());
+  set_user_active(f.store, f.admin, f.clinician.id, false, f.tick());
+  sign_note(f.store, other, f.note, kPassword, SignatureMeaning::approved, f.tick());
+  EXPECT_EQ(read_note(f.store, f.auditor, f.note, f.tick()).status, "signed");
+}
