@@ -170,10 +170,7 @@ QPushButton* DischargePage::checklistButton(const QString& item) const {
   return nullptr;
 }
 
-QString DischargePage::refusalAt(const QString& field) const {
-  QLabel* l = refusals_.labelFor(field + QStringLiteral(": "));
-  return l == refusals_.general() ? QString() : l->text();
-}
+QString DischargePage::refusalAt(const QString& field) const { return refusals_.textAt(field); }
 
 void DischargePage::showEvent(QShowEvent* event) {
   FormPage::showEvent(event);

@@ -16,6 +16,12 @@ QLabel* FieldRefusals::labelFor(const QString& message) const {
   return it == by_field_.end() ? general_ : it->second;
 }
 
+QString FieldRefusals::textAt(const QString& field) const {
+  if (field.isEmpty()) return general_->text();
+  QLabel* at = labelFor(field + QStringLiteral(": "));
+  return at == general_ ? QString() : at->text();
+}
+
 void FieldRefusals::show(const QString& message) {
   clear();
   form_style::setRefusal(labelFor(message), message);

@@ -24,6 +24,9 @@ class FieldRefusals {
   void clear();
   // The label `message` would go to.
   QLabel* labelFor(const QString& message) const;
+  // The refusal shown at `field`'s label; "" when `field` names no label. An empty `field`: the
+  // general label's text.
+  QString textAt(const QString& field) const;
   QLabel* general() const { return general_; }
 
  private:

@@ -121,10 +121,7 @@ QPushButton* FollowUpForm::partButton(int part) const {
   return static_cast<QPushButton*>(parts_->button(part));
 }
 
-QString FollowUpForm::refusalAt(const QString& field) const {
-  QLabel* l = refusals_.labelFor(field + QStringLiteral(": "));
-  return l == refusals_.general() ? QString() : l->text();
-}
+QString FollowUpForm::refusalAt(const QString& field) const { return refusals_.textAt(field); }
 
 void FollowUpForm::setTarget(const db::FollowUpView& target, const QString& patient) {
   target_ = target;

@@ -251,9 +251,7 @@ void QuestionnaireSection::clear() {
 }
 
 QString QuestionnaireSection::refusalAt(const QString& field) const {
-  if (field.isEmpty()) return refusals_.general()->text();
-  QLabel* at = refusals_.labelFor(field + QStringLiteral(": "));
-  return at == refusals_.general() ? QString() : at->text();
+  return refusals_.textAt(field);
 }
 
 }  // namespace vigil::gui
