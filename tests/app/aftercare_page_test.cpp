@@ -40,28 +40,8 @@ constexpr db::UtcMs kHour = 60 * kMinute;
 struct ClosedSession : t::ClinicalFixture {
   db::RowId session = 0;
   ClosedSession() {
-    session = dosingSession(DoseRoute::iv, 35);
-    const db::UtcMs dosed = now;
+    session = observedSession();
     store([&](db::Store& s) {
-      db::record_administration(s, nurse, db::test::iv_ketamine(session, 35, dosed), tick());
-      db::advance_session(s, nurse, session, SessionPhase::observation, tick());
-    });
-    now = dosed + 121 * kMinute;
-    vigil::core::Reading r;
-    r.device = 1;
-    r.utc_time = vigil::core::UtcTime(std::chrono::milliseconds(now));
-    for (auto [channel, value] : {std::pair{vigil::core::Channel::spo2, 97.0},
-                                  std::pair{vigil::core::Channel::pulse_rate, 72.0}}) {
-      r.channel = channel;
-      r.value = value;
-      recorder->record_reading(session, r);
-    }
-    recorder->flush();
-    store([&](db::Store& s) {
-      db::record_scale(s, nurse, {session, now, db::Scale::moaas, {5}}, tick());
-      db::record_scale(s, nurse, {session, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, tick());
-      db::record_bp(s, nurse, {session, now, 124, 80, std::nullopt, vigil::core::BpSource::device},
-                    tick());
       db::ChecklistEntry c{session, db::ChecklistKind::discharge, {}, now, std::nullopt};
       for (const auto& item : db::discharge_checklist_item_names())
         c.items.emplace_back(item, true);

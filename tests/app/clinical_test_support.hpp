@@ -3,6 +3,8 @@
 // nora (nurses), carl (clinician), aud (auditor) with cheap passwords, patient MRN-1 (70 kg),
 // the store behind a Recorder (as the station has it) and a gateway whose clock the test sets.
 
+#include <gtest/gtest.h>
+
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -18,7 +20,10 @@
 
 #include "clinical_gateway.hpp"
 #include "db/db_test_support.hpp"
+#include "vigil/db/administration_store.hpp"
+#include "vigil/db/observation_store.hpp"
 #include "vigil/db/record_reader.hpp"
+#include "vigil/db/recorder.hpp"
 #include "vigil/db/session_reader.hpp"
 
 namespace vigil::gui::test {
@@ -97,6 +102,38 @@ struct ClinicalFixture {
       db::record_checklist(s, nurse, c, tick());
       db::advance_session(s, nurse, id, core::SessionPhase::dosing, tick());
     });
+    return id;
+  }
+
+  // `value` of `channel` from device 1 as the recorder stores it, at the fixture's clock.
+  void recordVital(db::RowId session, core::Channel channel, double value) {
+    core::Reading r;
+    r.channel = channel;
+    r.value = value;
+    r.device = 1;
+    r.utc_time = core::UtcTime(std::chrono::milliseconds(now));
+    ASSERT_TRUE(recorder->record_reading(session, r));
+    recorder->flush();
+  }
+
+  // Ketamine 35 mg IV given, the session in observation and the clock 121 min after the dose,
+  // with every discharge fact but the discharge checklist: MOAA/S 5, modified Aldrete 10, BP
+  // 124/80 from the device, SpO2 97 % and pulse rate 72 bpm from the oximeter.
+  db::RowId observedSession() {
+    const db::RowId id = dosingSession(core::DoseRoute::iv, 35);
+    const db::UtcMs dosed = now;
+    store([&](db::Store& s) {
+      db::record_administration(s, nurse, db::test::iv_ketamine(id, 35, dosed), tick());
+      db::advance_session(s, nurse, id, core::SessionPhase::observation, tick());
+    });
+    now = dosed + 121 * 60 * 1000;
+    store([&](db::Store& s) {
+      db::record_scale(s, nurse, {id, now, db::Scale::moaas, {5}}, tick());
+      db::record_scale(s, nurse, {id, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, tick());
+      db::record_bp(s, nurse, {id, now, 124, 80, std::nullopt, core::BpSource::device}, tick());
+    });
+    recordVital(id, core::Channel::spo2, 97);
+    recordVital(id, core::Channel::pulse_rate, 72);
     return id;
   }
 };

@@ -27,38 +27,12 @@ using vigil::gui::DischargePage;
 
 namespace {
 
-constexpr db::UtcMs kMinute = 60 * 1000;
-
 struct ObservedSession : t::ClinicalFixture {
   db::RowId session = 0;
-  db::UtcMs dosed = 0;
   ObservedSession() {
     signIn(nurse);
-    session = dosingSession(DoseRoute::iv, 35);
+    session = observedSession();
     gateway->setActiveSession(session);
-    dosed = now;
-    store([&](db::Store& s) {
-      db::record_administration(s, nurse, db::test::iv_ketamine(session, 35, dosed), tick());
-      db::advance_session(s, nurse, session, SessionPhase::observation, tick());
-    });
-    now = dosed + 121 * kMinute;
-    store([&](db::Store& s) {
-      db::record_scale(s, nurse, {session, now, db::Scale::moaas, {5}}, tick());
-      db::record_scale(s, nurse, {session, now, db::Scale::aldrete, {2, 2, 2, 2, 2}}, tick());
-      db::record_bp(s, nurse, {session, now, 124, 80, std::nullopt, vigil::core::BpSource::device},
-                    tick());
-    });
-    recordVital(vigil::core::Channel::spo2, 97);
-    recordVital(vigil::core::Channel::pulse_rate, 72);
-  }
-  void recordVital(vigil::core::Channel channel, double value) {
-    vigil::core::Reading r;
-    r.channel = channel;
-    r.value = value;
-    r.device = 1;
-    r.utc_time = vigil::core::UtcTime(std::chrono::milliseconds(now));
-    ASSERT_TRUE(recorder->record_reading(session, r));
-    recorder->flush();
   }
   db::SessionPanelState panel() {
     return store([&](db::Store& s) { return db::read_session_panel(s, nurse, session, now); });
