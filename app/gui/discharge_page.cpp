@@ -212,7 +212,12 @@ void DischargePage::setState(const db::SessionPanelState& s) {
   criteria_->setCriteria(s.discharge_criteria);
   ready_->setRemsRequired(isEsketamine(s));
   showEnd(s);
-  if (s.unacknowledged_self_harm_flags != 0 || !flags_.empty()) showSelfHarm();
+  if (s.unacknowledged_self_harm_flags != 0) {
+    showSelfHarm();  // the flags themselves are read only while one waits for a clinician
+  } else {
+    flags_.clear();
+    self_harm_box_->hide();
+  }
 }
 
 void DischargePage::showEnd(const db::SessionPanelState& s) {
