@@ -1,9 +1,10 @@
 // `vigilctl audit verify|head|log --db FILE`: the hash-chained audit log.
-//   verify [--expect-head HASH]  exit 0 printing `ok <entries> entries, head <hex>`, or exit 1
-//                                printing the first broken sequence number (or that the chain
-//                                ends before the expected head). A writable file gets a
-//                                "verify" entry after the verified head; a read-only (archived)
-//                                file is only read.
+//   verify [--expect-head HASH]  exit 0 printing `ok <entries> entries, head <hex>` and the
+//                                vitals seals checked, or exit 1 printing the first broken
+//                                sequence number (or that the chain ends before the expected
+//                                head, or the session, seal and channel whose vitals differ). A
+//                                writable file gets a "verify" entry after the verified head; a
+//                                read-only (archived) file is only read.
 //   head                         prints the head hash.
 //   log [--json]                 prints every entry (JSON Lines with --json).
 #include <unistd.h>
@@ -72,6 +73,12 @@ int run_verify(const AuditOptions& o) {
     if (rw) db::record_verification(store, r, "vigilctl", wall_clock_utc_ms());
     if (r.ok) {
       std::cout << "ok " << r.entries << " entries, head " << r.head << '\n';
+      std::cout << "vitals: " << r.seals << " seals over " << r.sealed_rows << " rows and "
+                << r.sealed_blocks << " waveform blocks match";
+      if (r.unsealed_rows > 0) {
+        std::cout << "; " << r.unsealed_rows << " rows recorded before seals (not sealed)";
+      }
+      std::cout << '\n';
       return kExitOk;
     }
     if (r.first_broken_seq) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "audited_tables.hpp"
+#include "seal_verify.hpp"
 #include "vigil/db/audit_chain.hpp"
 #include "vigil/db/database.hpp"
 
@@ -116,6 +117,7 @@ AuditVerification verify_audit_chain(Store& store, const std::optional<std::stri
                       "SELECT seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, "
                       "old_value, new_value, prev_hash, hash FROM audit_log ORDER BY seq");
   StateMap states;
+  std::vector<detail::SealAnchor> anchors;
   bool head_seen = !expected_head || *expected_head == kAuditGenesisHash;
   AuditEntry e;
   std::int64_t expected_seq = 1;
@@ -157,6 +159,9 @@ AuditVerification verify_audit_chain(Store& store, const std::optional<std::stri
       s.seq = e.seq;
       s.snapshot = e.new_value;
     }
+    if (check_records_too) {
+      if (auto a = detail::seal_anchor_of(e)) anchors.push_back(std::move(*a));
+    }
   }
   if (!head_seen) {
     r.problem = "the chain ends before the expected head " + *expected_head + " (after seq " +
@@ -167,6 +172,16 @@ AuditVerification verify_audit_chain(Store& store, const std::optional<std::stri
     if (auto p = check_records(db, states)) {
       r.first_broken_seq = p->seq;
       r.problem = p->text;
+      return r;
+    }
+    const auto seals = detail::verify_vitals_seals(db, anchors);
+    r.seals = seals.seals;
+    r.sealed_rows = seals.sealed_rows;
+    r.sealed_blocks = seals.sealed_blocks;
+    r.unsealed_rows = seals.unsealed_rows;
+    if (seals.problem) {
+      r.first_broken_seq = seals.audit_seq;
+      r.problem = *seals.problem;
       return r;
     }
   }

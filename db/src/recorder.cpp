@@ -149,6 +149,7 @@ RecorderCounters Recorder::counters() const {
   c.rows_written = s.rows_written.load(std::memory_order_relaxed);
   c.blocks_written = s.blocks_written.load(std::memory_order_relaxed);
   c.batches = s.batches.load(std::memory_order_relaxed);
+  c.seals = s.seals.load(std::memory_order_relaxed);
   c.dropped_vitals = s.dropped.load(std::memory_order_relaxed);
   c.rejected_vitals = s.rejected.load(std::memory_order_relaxed);
   c.failed_batches = s.failed_batches.load(std::memory_order_relaxed);

@@ -70,6 +70,7 @@ struct RecorderState {
   std::atomic<std::uint64_t> rows_written{0};
   std::atomic<std::uint64_t> blocks_written{0};
   std::atomic<std::uint64_t> batches{0};
+  std::atomic<std::uint64_t> seals{0};
   std::atomic<std::uint64_t> rejected{0};
   std::atomic<std::uint64_t> failed_batches{0};
   std::atomic<std::uint64_t> clinical_tasks{0};

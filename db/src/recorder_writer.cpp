@@ -45,6 +45,16 @@ std::size_t drain_and_maybe_commit(detail::RecorderState& s, VitalsBatch& batch,
   return taken;
 }
 
+// A session whose recording stopped gets its newest seal anchored in the audit chain. A
+// database error leaves the anchor for the next time the writer is idle (the seals themselves
+// are committed; `audit verify` checks them up to the last anchor and beyond).
+void anchor_settled(VitalsBatch& batch, bool all) {
+  try {
+    batch.anchor_settled(all);
+  } catch (const std::exception&) {
+  }
+}
+
 void run_clinical_tasks(detail::RecorderState& s, std::deque<detail::ClinicalTask*>& tasks) {
   sqlite3* handle = s.db.getHandle();
   for (detail::ClinicalTask* t : tasks) {
@@ -95,9 +105,17 @@ void detail::RecorderState::writer_main() {
     std::unique_lock lock(mu);
     if (!clinical.empty()) continue;
     if (stopping) {
-      if (stop_now) return;  // drained and committed after stopping was seen
+      if (stop_now) {  // drained and committed after stopping was seen
+        lock.unlock();
+        anchor_settled(batch, true);
+        return;
+      }
       continue;
     }
+    lock.unlock();
+    anchor_settled(batch, false);
+    lock.lock();
+    if (!clinical.empty() || stopping) continue;
     const auto until = batch.open() ? std::min(batch.deadline(), Clock::now() + kIdlePoll)
                                     : Clock::now() + kIdlePoll;
     writer_waiting.store(true, std::memory_order_relaxed);

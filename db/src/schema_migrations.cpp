@@ -329,8 +329,41 @@ CREATE TABLE follow_ups (
 );
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations{kMigration1, kMigration2, kMigration3,
-                                                 kMigration4};
+// Migration 5: seals over the vitals (docs/database.md "Vitals seals"). Each recorder batch
+// gets one seal per session, chained to the session's previous seal; every vitals row and
+// waveform block names its seal. Rows recorded before version 5 have none (seal NULL). Vitals
+// and seals are permanent: UPDATE and DELETE are refused.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE vitals_seals (
+  session_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,                 -- 1, 2, 3... within the session
+  first_utc_ms INTEGER NOT NULL,        -- earliest row time (or block start) it covers
+  last_utc_ms INTEGER NOT NULL,         -- latest
+  rows INTEGER NOT NULL,                -- numeric rows it covers
+  blocks INTEGER NOT NULL,              -- waveform blocks it covers
+  channels BLOB NOT NULL,               -- per channel: kind, code, count, digest start
+  prev_digest BLOB NOT NULL,            -- the previous seal's digest (32 zero bytes for seq 1)
+  digest BLOB NOT NULL,                 -- BLAKE2b-256 of the seal (docs/database.md)
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+ALTER TABLE vitals ADD COLUMN seal INTEGER;      -- vitals_seals.seq of the row's session
+ALTER TABLE waveforms ADD COLUMN seal INTEGER;
+CREATE TRIGGER vitals_no_update BEFORE UPDATE ON vitals
+  BEGIN SELECT RAISE(ABORT, 'vitals are permanent: UPDATE refused'); END;
+CREATE TRIGGER vitals_no_delete BEFORE DELETE ON vitals
+  BEGIN SELECT RAISE(ABORT, 'vitals are permanent: DELETE refused'); END;
+CREATE TRIGGER waveforms_no_update BEFORE UPDATE ON waveforms
+  BEGIN SELECT RAISE(ABORT, 'waveforms are permanent: UPDATE refused'); END;
+CREATE TRIGGER waveforms_no_delete BEFORE DELETE ON waveforms
+  BEGIN SELECT RAISE(ABORT, 'waveforms are permanent: DELETE refused'); END;
+CREATE TRIGGER vitals_seals_no_update BEFORE UPDATE ON vitals_seals
+  BEGIN SELECT RAISE(ABORT, 'vitals_seals are permanent: UPDATE refused'); END;
+CREATE TRIGGER vitals_seals_no_delete BEFORE DELETE ON vitals_seals
+  BEGIN SELECT RAISE(ABORT, 'vitals_seals are permanent: DELETE refused'); END;
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                 kMigration5};
 
 }  // namespace
 

@@ -1,17 +1,18 @@
 #pragma once
-// One open vitals transaction of the recorder's writer thread. Numeric rows are staged and
-// inserted kRowsPerInsert at a time with one multi-row INSERT: SQLite's cost per statement
-// (start, cursor open and close, halt) is about half the cost of a one-row insert, so this
-// halves the writer's CPU per row. Rows are bound in place from the ring slots, no allocation
-// per row. Writer thread only.
+// One batch of the recorder's writer thread. Vitals are staged in memory as they come; commit()
+// writes them in one IMMEDIATE transaction with their seals (vitals_seal.hpp), so the write lock
+// is held only while the batch is written, never while it fills (another writer on the file
+// gets its turn between batches). Numeric rows are inserted kRowsPerInsert at a time with one
+// multi-row INSERT: SQLite's cost per statement (start, cursor open and close, halt) is about
+// half the cost of a one-row insert. Writer thread only.
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <vector>
 
 #include "recorder_keys.hpp"
 #include "recorder_state.hpp"
+#include "seal_chains.hpp"
 #include "sqlite_statement.hpp"
 
 namespace vigil::db::detail {
@@ -24,19 +25,22 @@ class VitalsBatch {
 
   explicit VitalsBatch(RecorderState& s);
 
-  bool open() const { return open_; }
-  std::size_t rows() const { return rows_ + staged_count_ + blocks_; }
-  bool old() const { return open_ && Clock::now() - opened_at_ >= s_.options.commit_interval; }
+  bool open() const { return !rows_.empty() || !blocks_.empty(); }
+  std::size_t rows() const { return rows_.size() + blocks_.size(); }
+  bool old() const { return open() && Clock::now() - opened_at_ >= s_.options.commit_interval; }
   Clock::time_point deadline() const { return opened_at_ + s_.options.commit_interval; }
 
   // A row for a session that does not exist is counted as rejected and skipped.
   void add(const NumericSlot& r);
   void add(const WaveformSlot& b);
 
-  // Throws on a database error; the caller then calls rollback().
+  // Writes, seals and commits what is staged. Throws on a database error; the caller then calls
+  // rollback().
   void commit();
   // After a database error: the batch is lost (counted), recording goes on.
   void rollback();
+  // Between batches: anchors the seals of sessions that stopped sealing (all of them at stop).
+  void anchor_settled(bool all) { seals_.anchor_settled(Clock::now(), all); }
 
  private:
   struct StagedRow {
@@ -46,27 +50,43 @@ class VitalsBatch {
     std::int32_t channel;
     double value;
     bool has_value;
+    bool stored;
     std::uint32_t flags;
     core::DeviceId device;
   };
+  struct StagedBlock {
+    RowId session_id;
+    UtcMs start_utc_ms;
+    double sample_rate_hz;
+    std::int32_t channel;
+    bool stored;
+    std::size_t offset;  // into samples_
+    std::size_t bytes;
+    std::int64_t id;  // waveforms.id once stored
+  };
 
-  static void bind_row(sqlite3_stmt* st, int at, const StagedRow& r);  // parameters at+1..at+7
-  void begin();
-  void insert_staged();
-  void insert_one(const StagedRow& row);
+  void bind_row(sqlite3_stmt* st, int at, const StagedRow& r);  // parameters at+1..at+8
+  std::int64_t seal_of(RowId session_id);
+  void insert_rows();
+  void insert_one(StagedRow& row);
+  void insert_blocks();
+  void seal();  // vitals_batch_seal.cpp
+  void clear();
   bool counted_done(int rc);
 
   RecorderState& s_;
   sqlite3* db_;
   Statement begin_, commit_, numeric_one_, numeric_many_, block_;
   VitalsKeys keys_;
-  std::array<StagedRow, kRowsPerInsert> staged_{};
-  std::size_t staged_count_ = 0;
-  std::vector<unsigned char> blob_;
-  bool open_ = false;
+  SealChains seals_;
+  std::vector<StagedRow> rows_;
+  std::vector<StagedBlock> blocks_;
+  std::vector<unsigned char> samples_;                       // the staged blocks' BLOB bytes
+  std::vector<std::pair<RowId, std::int64_t>> batch_seals_;  // session -> its seal's seq
+  std::vector<std::uint32_t> order_;                         // rows or blocks in sealing order
+  std::vector<unsigned char> canonical_;
+  bool in_transaction_ = false;
   Clock::time_point opened_at_{};
-  std::size_t rows_ = 0;
-  std::size_t blocks_ = 0;
 };
 
 }  // namespace vigil::db::detail

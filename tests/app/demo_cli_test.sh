@@ -23,7 +23,18 @@ grep -q "SCRIPT +1:00 dosing: esketamine 28 mg nasal device 1 of 2" "$work/demo.
 grep -q "session ended early: demo stopped at" "$work/demo.out" || fail "the session was not ended"
 grep -Eq "demo: done; session 1 in .*: [1-9][0-9]* vitals rows" "$work/demo.out" ||
   fail "no vitals recorded"
-"$vigilctl" audit verify --db "$work/demo.db" | grep -q "^ok " || fail "audit chain does not verify"
+"$vigilctl" audit verify --db "$work/demo.db" >"$work/verify.out" || fail "audit chain does not verify"
+grep -Eq "^vitals: [1-9][0-9]* seals over [1-9][0-9]* rows and [0-9]+ waveform blocks match$" \
+  "$work/verify.out" || fail "no sealed vitals verified: $(cat "$work/verify.out")"
+# Erasing the desaturation from the record, triggers dropped, is caught and named.
+cp "$work/demo.db" "$work/tampered.db"
+sqlite3 "$work/tampered.db" "DROP TRIGGER vitals_no_update; UPDATE vitals SET value = 99
+  WHERE value < 90 AND channel = 150456"
+if "$vigilctl" audit verify --db "$work/tampered.db" >"$work/verify.out"; then
+  fail "an edited SpO2 verifies"
+fi
+grep -Eq "^broken: vitals of session 1, seal [0-9]+ \(.* UTC\), spo2: the rows differ" \
+  "$work/verify.out" || fail "the edited SpO2 is not named: $(cat "$work/verify.out")"
 after_end=$(sqlite3 "$work/demo.db" "SELECT count(*) FROM vitals_numeric v JOIN sessions s
   ON s.id = v.session_id WHERE s.ended_utc_ms IS NULL OR v.t_utc_ms > s.ended_utc_ms")
 [[ "$after_end" == 0 ]] || fail "$after_end vitals rows after the session ended (or it never ended)"

@@ -2,7 +2,9 @@
 // while the recorder commits vitals every second): each store call waits for the write lock
 // instead of failing with "database is locked". A deferred transaction that reads first and
 // then writes cannot wait (SQLite answers SQLITE_BUSY_SNAPSHOT when another connection
-// committed in between), so the store's write transactions begin IMMEDIATE.
+// committed in between), so the store's write transactions begin IMMEDIATE; and the recorder
+// holds the write lock only while it writes a batch, not while the batch fills (it used to, and
+// the other writer, polling with growing sleeps, then met a free lock only by luck).
 #include <gtest/gtest.h>
 
 #include <atomic>

@@ -94,14 +94,18 @@ struct StoreFixture {
 // What core's discharge readiness needs, recorded at `at` (at least 120 min after the first
 // dose): MOAA/S 5, modified Aldrete 10, BP 124/80, SpO2 97 % and pulse rate 72 bpm from the
 // device, and the discharge checklist with the escort present.
-inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at) {
+// `vital_flags`: the flags of the SpO2 and pulse rate rows (0: good values).
+inline void record_discharge_facts(StoreFixture& f, RowId session, UtcMs at,
+                                   std::uint32_t vital_flags = 0) {
   record_scale(f.store, f.nurse, {session, at, Scale::moaas, {5}}, f.tick());
   record_scale(f.store, f.nurse, {session, at, Scale::aldrete, {2, 2, 2, 2, 2}}, f.tick());
   record_bp(f.store, f.nurse, {session, at, 124, 80, std::nullopt, core::BpSource::device},
             f.tick());
   const std::string s = std::to_string(session), t = std::to_string(at);
-  f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" + s +
-            ",'spo2'," + t + ",97), (" + s + ",'pulse_rate'," + t + ",72)");
+  const std::string flags = std::to_string(vital_flags);
+  f.db.exec("INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value, flags) VALUES (" +
+            s + ",'spo2'," + t + ",97," + flags + "), (" + s + ",'pulse_rate'," + t + ",72," +
+            flags + ")");
   ChecklistEntry checklist{session, ChecklistKind::discharge, {}, at, std::nullopt};
   for (const auto& item : discharge_checklist_item_names())
     checklist.items.emplace_back(item, true);

@@ -161,16 +161,16 @@ TEST(DbDischargeGuard, DoubtfulValuesAreNotUsed) {
   const UtcMs at = s.dosed + 125 * kMinute;
   test::record_discharge_facts(s.f, s.id, at);
   s.add_vital("spo2", at + 1000, 88);
+  UtcMs t = at + 2000;  // each flagged value newer than the last: the newest is always doubtful
   for (const auto flag : {core::ReadingFlag::artifact, core::ReadingFlag::searching,
                           core::ReadingFlag::low_signal_quality, core::ReadingFlag::out_of_track}) {
-    s.add_vital("spo2", at + 2000, 97, core::ReadingFlags{}.set(flag));
+    s.add_vital("spo2", t += 1000, 97, core::ReadingFlags{}.set(flag));
     const std::string msg = s.try_discharge_ready(at + kMinute);
     EXPECT_NE(msg.find("SpO2 88 %"), std::string::npos) << core::reading_flag_name(flag) << msg;
-    s.f.db.exec("DELETE FROM vitals WHERE t_utc_ms = " + std::to_string(at + 2000));
   }
   // A pulse beep or a SmartPoint mark says nothing against the value.
   s.add_vital(
-      "spo2", at + 2000, 97,
+      "spo2", t += 1000, 97,
       core::ReadingFlags{}.set(core::ReadingFlag::pulse_beep).set(core::ReadingFlag::smartpoint));
   EXPECT_EQ(s.try_discharge_ready(at + kMinute), "(accepted)");
 }
@@ -178,10 +178,8 @@ TEST(DbDischargeGuard, DoubtfulValuesAreNotUsed) {
 TEST(DbDischargeGuard, OnlyDoubtfulValuesMeansNoValue) {
   ObservedSession s;
   const UtcMs at = s.dosed + 125 * kMinute;
-  test::record_discharge_facts(s.f, s.id, at);
-  s.f.db.exec("UPDATE vitals SET flags = " +
-              std::to_string(core::ReadingFlags{}.set(core::ReadingFlag::sensor_off).bits()) +
-              " WHERE session_id = " + std::to_string(s.id));
+  test::record_discharge_facts(s.f, s.id, at,
+                               core::ReadingFlags{}.set(core::ReadingFlag::sensor_off).bits());
   EXPECT_NE(s.try_discharge_ready(at + kMinute).find("no SpO2 value"), std::string::npos);
 }
 

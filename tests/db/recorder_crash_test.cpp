@@ -221,6 +221,7 @@ TEST(RecorderCrash, SigkillLosesNoClinicalRecordAndAtMostOneSecondOfVitals) {
     EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
     const auto chain = verify_audit_chain(store);
     EXPECT_TRUE(chain.ok) << chain.problem;
+    EXPECT_GT(chain.seals, 0);  // the vitals' seals committed with them
     for (RowId id : all_bps) {
       EXPECT_EQ(count_where(db, "SELECT count(*) FROM observations WHERE id=" + std::to_string(id)),
                 1)

@@ -66,12 +66,19 @@ struct AuditVerification {
   std::optional<std::int64_t> first_broken_seq;  // first entry whose hash or link fails, or the
                                                  // last entry of a record that no longer matches
   std::string problem;                           // empty when ok
+  // The vitals seals (docs/database.md "Vitals seals"), checked with the records.
+  std::int64_t seals = 0;        // seals verified
+  std::int64_t sealed_rows = 0;  // numeric rows and waveform blocks they cover
+  std::int64_t sealed_blocks = 0;
+  std::int64_t unsealed_rows = 0;  // rows and blocks recorded before seals (schema < 5)
 };
 
 // One pass over the log with one prepared statement, then (check_records) every audited table
-// against its last audited snapshot. With expected_head, the chain must contain that hash
-// (a truncated tail is reported as "the chain ends before the expected head"). Runs in its own
-// read transaction: call it outside a transaction. Works on read_only and archive connections.
+// against its last audited snapshot and every vitals seal against the rows it covers, its
+// session's chain of seals and the anchors in the log. With expected_head, the chain must contain
+// that hash (a truncated tail is reported as "the chain ends before the expected head"). Runs in
+// its own read transaction: call it outside a transaction. Works on read_only and archive
+// connections.
 AuditVerification verify_audit_chain(Store& store,
                                      const std::optional<std::string>& expected_head = {},
                                      bool check_records = true);

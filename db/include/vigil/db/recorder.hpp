@@ -7,9 +7,10 @@
 // push into fixed-capacity lock-free rings. When a ring is full the vital is dropped and counted,
 // and the technical condition recording_behind is reported once (active = true) through the
 // condition callback; it is reported ended (active = false) when the writer has drained the
-// rings. The writer batches vitals into one transaction and commits it when it holds
-// `batch_rows` rows or is `commit_interval` old, so a crash loses at most about one second of
-// vitals (commit_interval plus the time one clinical task or one commit takes).
+// rings. The writer stages vitals in memory and writes a batch, sealed (docs/database.md
+// "Vitals seals"), in one transaction when it holds `batch_rows` rows or is `commit_interval`
+// old, so a crash loses at most about one second of vitals (commit_interval plus the time one
+// clinical task or one commit takes), and the write lock is held only while a batch is written.
 //
 // Clinical records go through run_clinical(f): f(store) runs on the writer thread with the writer
 // connection (a store function, which commits its own audited transaction); the caller blocks
@@ -51,6 +52,14 @@ struct RecorderOptions {
   std::size_t waveform_capacity = 1 << 10;         // waveform blocks the ring holds (power of two)
   std::size_t batch_rows = 16384;                  // commit when a batch holds this many rows
   std::chrono::milliseconds commit_interval{500};  // commit a batch at the latest this old
+  // Each batch is sealed per session (docs/database.md "Vitals seals"); the newest seal of a
+  // session is anchored in the audit chain when this recorder first seals it, then at most this
+  // often while it records, and once it has sealed nothing for seal_anchor_idle, and at stop().
+  std::chrono::milliseconds seal_anchor_interval{60'000};
+  std::chrono::milliseconds seal_anchor_idle{5'000};
+  // Off only to measure what sealing costs (tests/bench/db/recorder_bench.cpp): rows written
+  // without a seal are reported by `audit verify` as inserted outside the recorder.
+  bool seal_vitals = true;
   // Called from the thread that dropped a vital (active = true) and from the writer thread
   // (active = false); must be thread-safe and quick.
   std::function<void(const core::DeviceCondition&)> on_condition;
@@ -60,6 +69,7 @@ struct RecorderCounters {
   std::uint64_t rows_written = 0;     // numeric rows committed
   std::uint64_t blocks_written = 0;   // waveform blocks committed
   std::uint64_t batches = 0;          // vitals transactions committed
+  std::uint64_t seals = 0;            // seals committed (one per session per batch)
   std::uint64_t dropped_vitals = 0;   // readings and blocks refused because a ring was full
   std::uint64_t rejected_vitals = 0;  // refused: no such session, or by the database
   std::uint64_t failed_batches = 0;   // batches lost to a database error (rolled back)
