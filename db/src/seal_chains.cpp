@@ -28,7 +28,9 @@ SealChains::SealChains(SQLite::Database& db, const RecorderOptions& options)
                           "ORDER BY seq DESC LIMIT 1")),
       insert_(prepare(raw_,
                       "INSERT INTO vitals_seals (session_id, seq, first_utc_ms, last_utc_ms, "
-                      "rows, blocks, channels, prev_digest, digest) VALUES (?,?,?,?,?,?,?,?,?)")) {}
+                      "rows, blocks, channels, prev_digest, digest) VALUES (?,?,?,?,?,?,?,?,?)")) {
+  ensure_sodium();
+}
 
 SealChains::Head& SealChains::head(RowId session_id) {
   auto it = heads_.find(session_id);

@@ -69,10 +69,9 @@ std::vector<SealGroup> read_numeric(sqlite3* db, RowId session, SealGroups& out)
     groups.row(r, t);
     std::optional<double> value;
     if (sqlite3_column_type(r, 4) != SQLITE_NULL) value = sqlite3_column_double(r, 4);
-    append_canonical(
-        groups.bytes(),
-        NumericRowBytes{session, t, sqlite3_column_int64(r, 3), sqlite3_column_int64(r, 1), value,
-                        sqlite3_column_int64(r, 5), optional_int(r, 6)});
+    append_canonical(groups.bytes(),
+                     NumericRowBytes{t, sqlite3_column_int64(r, 3), value,
+                                     sqlite3_column_int64(r, 5), optional_int(r, 6)});
   }
   if (rc != SQLITE_DONE) fail(db, "reading vitals");
   groups.finish();
@@ -93,10 +92,7 @@ std::vector<SealGroup> read_blocks(sqlite3* db, RowId session, SealGroups& out) 
     groups.row(r, t);
     const auto* samples = static_cast<const unsigned char*>(sqlite3_column_blob(r, 4));
     const auto bytes = static_cast<std::size_t>(sqlite3_column_bytes(r, 4));
-    append_canonical(
-        groups.bytes(),
-        BlockBytes{
-            session, sqlite3_column_int64(r, 1), t, sqlite3_column_double(r, 3), {samples, bytes}});
+    append_canonical(groups.bytes(), BlockBytes{t, sqlite3_column_double(r, 3), {samples, bytes}});
   }
   if (rc != SQLITE_DONE) fail(db, "reading waveforms");
   groups.finish();

@@ -253,6 +253,7 @@ std::optional<SealAnchor> seal_anchor_of(const AuditEntry& e) {
 }
 
 SealCheck verify_vitals_seals(SQLite::Database& db, const std::vector<SealAnchor>& anchors) {
+  ensure_sodium();
   SealCheck r;
   std::vector<RowId> sessions = sessions_with_vitals(db);
   for (const auto& a : anchors) sessions.push_back(a.session_id);

@@ -77,7 +77,7 @@ void VitalsBatch::seal() {
     for (auto it = first; it != end; ++it) {
       const StagedRow& row = rows_[*it];
       append_canonical(canonical_,
-                       NumericRowBytes{row.session_id, row.t_utc_ms, row.seq, row.channel,
+                       NumericRowBytes{row.t_utc_ms, row.seq,
                                        row.has_value ? std::optional(row.value) : std::nullopt,
                                        row.flags, std::optional<std::int64_t>(row.device)});
       cover(s, row.t_utc_ms);
@@ -106,11 +106,9 @@ void VitalsBatch::seal() {
     for (; end < order_.size(); ++end) {
       const StagedBlock& b = blocks_[order_[end]];
       if (b.session_id != head.session_id || b.channel != head.channel) break;
-      append_canonical(canonical_, BlockBytes{b.session_id,
-                                              b.channel,
-                                              b.start_utc_ms,
-                                              b.sample_rate_hz,
-                                              {samples_.data() + b.offset, b.bytes}});
+      append_canonical(
+          canonical_,
+          BlockBytes{b.start_utc_ms, b.sample_rate_hz, {samples_.data() + b.offset, b.bytes}});
       cover(s, b.start_utc_ms);
     }
     const auto n = static_cast<std::int64_t>(end - at);

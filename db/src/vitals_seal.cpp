@@ -4,6 +4,8 @@
 
 #include <bit>
 #include <cstring>
+#include <mutex>
+#include <stdexcept>
 
 namespace vigil::db::detail {
 namespace {
@@ -22,6 +24,16 @@ void put_f64(std::vector<unsigned char>& out, double v) {
   put_le(out, std::bit_cast<std::uint64_t>(v), 8);
 }
 
+// Writes v little-endian at p (a plain copy on a little-endian host); returns the end.
+unsigned char* store_le(unsigned char* p, std::uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(p, &v, 8);
+  } else {
+    for (int i = 0; i < 8; ++i) p[i] = static_cast<unsigned char>(v >> (8 * i));
+  }
+  return p + 8;
+}
+
 std::int64_t get_le(const unsigned char* p, int bytes) {
   std::uint64_t v = 0;
   for (int i = 0; i < bytes; ++i) v |= std::uint64_t{p[i]} << (8 * i);
@@ -31,23 +43,29 @@ std::int64_t get_le(const unsigned char* p, int bytes) {
 }  // namespace
 
 void append_canonical(std::vector<unsigned char>& out, const NumericRowBytes& row) {
-  put_u8(out, static_cast<std::uint8_t>((row.value ? 1 : 0) | (row.device_id ? 2 : 0)));
-  put_i64(out, row.session_id);
-  put_i64(out, row.t_utc_ms);
-  put_i64(out, row.seq);
-  put_i64(out, row.channel);
-  put_f64(out, row.value.value_or(0.0));
-  put_i64(out, row.flags);
-  put_i64(out, row.device_id.value_or(0));
+  const std::size_t at = out.size();
+  out.resize(at + kNumericRowBytes);  // the recorder's hot path: one resize, fixed offsets
+  unsigned char* p = out.data() + at;
+  *p++ = static_cast<unsigned char>((row.value ? 1 : 0) | (row.device_id ? 2 : 0));
+  p = store_le(p, static_cast<std::uint64_t>(row.t_utc_ms));
+  p = store_le(p, static_cast<std::uint64_t>(row.seq));
+  p = store_le(p, std::bit_cast<std::uint64_t>(row.value.value_or(0.0)));
+  p = store_le(p, static_cast<std::uint64_t>(row.flags));
+  store_le(p, static_cast<std::uint64_t>(row.device_id.value_or(0)));
 }
 
 void append_canonical(std::vector<unsigned char>& out, const BlockBytes& block) {
-  put_i64(out, block.session_id);
-  put_i64(out, block.channel);
   put_i64(out, block.start_utc_ms);
   put_f64(out, block.sample_rate_hz);
   put_le(out, block.samples.size(), 4);
   out.insert(out.end(), block.samples.begin(), block.samples.end());
+}
+
+void ensure_sodium() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  });
 }
 
 SealDigest blake2b_256(std::span<const unsigned char> bytes) {

@@ -21,29 +21,29 @@ inline constexpr std::size_t kSealDigestBytes = 32;
 inline constexpr std::size_t kSealCheckBytes = 8;  // the start of a channel's digest, stored
 using SealDigest = std::array<unsigned char, kSealDigestBytes>;
 
-// A vitals row as the recorder stored it.
+// A vitals row as the recorder stored it. Its session and channel are not in its bytes: the
+// channel digest it is part of is bound to them in the seal's digest.
 struct NumericRowBytes {
-  RowId session_id = 0;
   UtcMs t_utc_ms = 0;
   std::int64_t seq = 0;
-  std::int64_t channel = 0;
   std::optional<double> value;
   std::int64_t flags = 0;
   std::optional<std::int64_t> device_id;
 };
-inline constexpr std::size_t kNumericRowBytes = 57;
+inline constexpr std::size_t kNumericRowBytes = 41;
 void append_canonical(std::vector<unsigned char>& out, const NumericRowBytes& row);
 
-// A waveform block; `samples` are the BLOB's bytes as stored (int16 little-endian).
+// A waveform block (session and channel as for a row); `samples` are the BLOB's bytes as stored
+// (int16 little-endian).
 struct BlockBytes {
-  RowId session_id = 0;
-  std::int64_t channel = 0;
   UtcMs start_utc_ms = 0;
   double sample_rate_hz = 0;
   std::span<const unsigned char> samples;
 };
 void append_canonical(std::vector<unsigned char>& out, const BlockBytes& block);
 
+// libsodium picks its fastest BLAKE2b for the CPU in sodium_init(); call before hashing.
+void ensure_sodium();
 SealDigest blake2b_256(std::span<const unsigned char> bytes);
 
 enum class SealKind : std::uint8_t { numeric = 0, waveform = 1 };
