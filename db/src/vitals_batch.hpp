@@ -71,6 +71,8 @@ class VitalsBatch {
   void insert_one(StagedRow& row);
   void insert_blocks();
   void seal();  // vitals_batch_seal.cpp
+  void seal_rows(std::vector<SessionSeal>& seals);
+  void seal_blocks(std::vector<SessionSeal>& seals);
   void clear();
   bool counted_done(int rc);
 

@@ -32,19 +32,22 @@ void cover(SessionSeal& s, UtcMs t) {
   s.last_utc_ms = std::max(s.last_utc_ms, t);
 }
 
-}  // namespace
+struct RowGroup {
+  ChannelKey key;
+  std::size_t begin;  // [begin, end) in `order`
+  std::size_t end;
+};
 
-void VitalsBatch::seal() {
-  std::vector<SessionSeal> seals;
-
-  // Rows grouped by (session, channel), keeping arrival order (a counting sort: a batch holds
-  // few channels), then each group put in (time, seq) order where arrival was not.
+// Fills `order` with the indices of the stored rows grouped by (session, channel) in that order,
+// keeping arrival order inside each group: a counting sort, a batch holds few channels.
+template <class Rows>
+std::vector<RowGroup> group_by_channel(const Rows& rows, std::vector<std::uint32_t>& order) {
   std::vector<ChannelKey> keys;
-  std::vector<std::uint32_t> key_of(rows_.size());
+  std::vector<std::uint32_t> key_of(rows.size());
   std::size_t last = 0;
-  for (std::size_t i = 0; i < rows_.size(); ++i) {
-    if (!rows_[i].stored) continue;
-    const ChannelKey k{rows_[i].session_id, rows_[i].channel};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].stored) continue;
+    const ChannelKey k{rows[i].session_id, rows[i].channel};
     if (last >= keys.size() || keys[last] != k) {
       last = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin());
       if (last == keys.size()) keys.push_back(k);
@@ -54,26 +57,44 @@ void VitalsBatch::seal() {
   std::vector<std::uint32_t> rank(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) rank[i] = static_cast<std::uint32_t>(i);
   std::sort(rank.begin(), rank.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
-  std::vector<std::size_t> start(keys.size() + 1, 0), count(keys.size(), 0);
-  for (std::size_t i = 0; i < rows_.size(); ++i) {
-    if (rows_[i].stored) ++count[key_of[i]];
+  std::vector<std::size_t> count(keys.size(), 0), next(keys.size(), 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].stored) ++count[key_of[i]];
   }
-  for (std::size_t r = 0; r < rank.size(); ++r) start[r + 1] = start[r] + count[rank[r]];
-  std::vector<std::size_t> position_of_key(keys.size());
-  for (std::size_t r = 0; r < rank.size(); ++r) position_of_key[rank[r]] = start[r];
-  order_.resize(start.back());
-  for (std::size_t i = 0; i < rows_.size(); ++i) {
-    if (rows_[i].stored) order_[position_of_key[key_of[i]]++] = static_cast<std::uint32_t>(i);
+  std::vector<RowGroup> groups;
+  std::size_t at = 0;
+  for (const auto k : rank) {
+    groups.push_back({keys[k], at, at + count[k]});
+    next[k] = at;
+    at += count[k];
   }
+  order.resize(at);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].stored) order[next[key_of[i]]++] = static_cast<std::uint32_t>(i);
+  }
+  return groups;
+}
+
+}  // namespace
+
+void VitalsBatch::seal() {
+  std::vector<SessionSeal> seals;
+  seal_rows(seals);
+  seal_blocks(seals);
+  const auto now = Clock::now();
+  for (const auto& s : seals) seals_.write(s, now);
+}
+
+void VitalsBatch::seal_rows(std::vector<SessionSeal>& seals) {
   const auto by_time = [&](std::uint32_t a, std::uint32_t b) {
     return std::pair(rows_[a].t_utc_ms, rows_[a].seq) < std::pair(rows_[b].t_utc_ms, rows_[b].seq);
   };
-  for (std::size_t r = 0; r < rank.size(); ++r) {
-    const auto first = order_.begin() + static_cast<std::ptrdiff_t>(start[r]);
-    const auto end = order_.begin() + static_cast<std::ptrdiff_t>(start[r + 1]);
+  for (const auto& g : group_by_channel(rows_, order_)) {
+    const auto first = order_.begin() + static_cast<std::ptrdiff_t>(g.begin);
+    const auto end = order_.begin() + static_cast<std::ptrdiff_t>(g.end);
     if (!std::is_sorted(first, end, by_time)) std::sort(first, end, by_time);
     canonical_.clear();
-    SessionSeal& s = seal_for(seals, keys[rank[r]].session_id);
+    SessionSeal& s = seal_for(seals, g.key.session_id);
     for (auto it = first; it != end; ++it) {
       const StagedRow& row = rows_[*it];
       append_canonical(canonical_,
@@ -82,12 +103,14 @@ void VitalsBatch::seal() {
                                        row.flags, std::optional<std::int64_t>(row.device)});
       cover(s, row.t_utc_ms);
     }
-    const auto n = static_cast<std::int64_t>(end - first);
-    s.channels.push_back({SealKind::numeric, keys[rank[r]].channel, n, blake2b_256(canonical_)});
+    const auto n = static_cast<std::int64_t>(g.end - g.begin);
+    s.channels.push_back({SealKind::numeric, g.key.channel, n, blake2b_256(canonical_)});
     s.rows += n;
   }
+}
 
-  // Blocks: few per batch.
+// Blocks: few per batch, sorted outright.
+void VitalsBatch::seal_blocks(std::vector<SessionSeal>& seals) {
   order_.clear();
   for (std::size_t i = 0; i < blocks_.size(); ++i) {
     if (blocks_[i].stored) order_.push_back(static_cast<std::uint32_t>(i));
@@ -116,9 +139,6 @@ void VitalsBatch::seal() {
     s.blocks += n;
     at = end;
   }
-
-  const auto now = Clock::now();
-  for (const auto& s : seals) seals_.write(s, now);
 }
 
 }  // namespace vigil::db::detail

@@ -59,7 +59,7 @@ expect_out "one is required"
 
 run 0 "$VIGILCTL" audit verify --db "$DB"
 expect_out "^ok [0-9]+ entries, head [0-9a-f]{64}$"
-HEAD="$(sed -E 's/.*head ([0-9a-f]{64})/\1/' <<<"$OUT")"
+HEAD="$(head -n1 <<<"$OUT" | sed -E 's/.*head ([0-9a-f]{64})/\1/')"
 run 0 "$VIGILCTL" audit head --db "$DB"
 expect_out "^[0-9a-f]{64}$"
 run 0 "$VIGILCTL" audit verify --db "$DB" --expect-head "$HEAD"

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "db_test_support.hpp"
@@ -215,6 +216,39 @@ TEST(DbVitalsSeal, AWhileItRecordsTheNewestSealIsAnchoredEveryInterval) {
   RecordedSession r(o);
   EXPECT_EQ(r.anchors(), kSeconds / kSecondsPerSeal);
   EXPECT_TRUE(verify_audit_chain(r.f.store).ok);
+}
+
+TEST(DbVitalsSeal, ASessionThatStopsSealingIsAnchoredWhileTheRecorderRuns) {
+  test::StoreFixture f;
+  const RowId session = f.planned_session();
+  RecorderOptions o;
+  o.seal_anchor_idle = std::chrono::milliseconds(50);
+  Recorder rec(Store::open(f.file, OpenMode::open_existing), o);
+  const auto anchored = [&] {
+    return f.db
+        .execAndGet(
+            "SELECT coalesce(max(json_extract(new_value, '$.seal')), 0) FROM audit_log "
+            "WHERE action = 'vitals_sealed'")
+        .getInt64();
+  };
+  for (int s = 0; s < 3; ++s) {
+    core::Reading r;
+    r.value = 97;
+    r.utc_time = core::UtcTime(std::chrono::milliseconds(at_second(s)));
+    rec.record_reading(session, r);
+    rec.flush();
+    if (s == 0) {
+      EXPECT_EQ(anchored(), 1);  // when recording started
+    }
+  }
+  // The devices fall silent (or the session ends): its last seal is anchored without a stop.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (anchored() < 3 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(anchored(), 3);
+  rec.stop();
+  EXPECT_TRUE(verify_audit_chain(f.store).ok);
 }
 
 TEST(DbVitalsSeal, RowsRecordedBeforeSealsAreCountedNotRefused) {
