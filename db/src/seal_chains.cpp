@@ -32,10 +32,11 @@ SealChains::SealChains(SQLite::Database& db, const RecorderOptions& options)
   ensure_sodium();
 }
 
-SealChains::Head& SealChains::head(RowId session_id) {
-  auto it = heads_.find(session_id);
-  if (it != heads_.end()) return it->second;
-  Head h;  // the chain an earlier run (or another station) left, if any
+// The session's newest seal as the file holds it, read inside the transaction that will chain
+// to it: another writer (a second station or tool on the same session) may have sealed since.
+void SealChains::read_newest_seal(RowId session_id, Head& h) {
+  h.seq = 0;
+  h.digest.fill(0);
   sqlite3_stmt* q = head_query_.get();
   sqlite3_bind_int64(q, 1, session_id);
   const int rc = sqlite3_step(q);
@@ -44,17 +45,18 @@ SealChains::Head& SealChains::head(RowId session_id) {
     if (sqlite3_column_bytes(q, 1) == static_cast<int>(kSealDigestBytes)) {
       std::memcpy(h.digest.data(), sqlite3_column_blob(q, 1), kSealDigestBytes);
     }
-    h.last_utc_ms = sqlite3_column_int64(q, 2);
+    h.last_utc_ms = std::max<UtcMs>(h.last_utc_ms, sqlite3_column_int64(q, 2));
   }
   sqlite3_reset(q);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(raw_, "seal head");
-  return heads_.emplace(session_id, h).first->second;
 }
 
 SealChains::Head& SealChains::pending(RowId session_id) {
   auto it = pending_.find(session_id);
   if (it != pending_.end()) return it->second;
-  return pending_.emplace(session_id, head(session_id)).first->second;
+  Head h = heads_[session_id];  // this recorder's anchoring state (new: never anchored)
+  read_newest_seal(session_id, h);
+  return pending_.emplace(session_id, h).first->second;
 }
 
 std::int64_t SealChains::next_seq(RowId session_id) { return pending(session_id).seq + 1; }

@@ -34,7 +34,8 @@ class SealChains {
 
   SealChains(SQLite::Database& db, const RecorderOptions& options);
 
-  // Inside the batch's transaction. The seq the session's next seal takes.
+  // Inside the batch's transaction. The seq the session's next seal takes (after the newest seal
+  // in the file, whoever wrote it).
   std::int64_t next_seq(RowId session_id);
   // Inserts the seal (after the rows it covers) and, when one is due, its anchor.
   void write(const SessionSeal& seal, Clock::time_point now);
@@ -56,7 +57,7 @@ class SealChains {
     Clock::time_point anchored_at{};
     Clock::time_point sealed_at{};
   };
-  Head& head(RowId session_id);
+  void read_newest_seal(RowId session_id, Head& h);
   Head& pending(RowId session_id);
   void anchor(RowId session_id, Head& h, Clock::time_point now);
 
@@ -64,7 +65,7 @@ class SealChains {
   sqlite3* raw_;
   const RecorderOptions& options_;
   Statement head_query_, insert_;
-  std::unordered_map<RowId, Head> heads_;    // committed
+  std::unordered_map<RowId, Head> heads_;    // as of the last commit
   std::unordered_map<RowId, Head> pending_;  // this batch's, promoted by committed()
   std::uint64_t seals_written_ = 0;
   std::uint64_t seals_pending_ = 0;

@@ -251,6 +251,28 @@ TEST(DbVitalsSeal, ASessionThatStopsSealingIsAnchoredWhileTheRecorderRuns) {
   EXPECT_TRUE(verify_audit_chain(f.store).ok);
 }
 
+TEST(DbVitalsSeal, TwoRecordersOnOneSessionExtendOneChain) {
+  test::StoreFixture f;
+  const RowId session = f.planned_session();
+  Recorder a(Store::open(f.file, OpenMode::open_existing));
+  Recorder b(Store::open(f.file, OpenMode::open_existing));
+  for (int s = 0; s < 6; ++s) {  // a station and a second writer take turns on the session
+    Recorder& rec = s % 2 == 0 ? a : b;
+    core::Reading r;
+    r.value = 90 + s;
+    r.utc_time = core::UtcTime(std::chrono::milliseconds(at_second(s)));
+    ASSERT_TRUE(rec.record_reading(session, r));
+    rec.flush();
+  }
+  a.stop();
+  b.stop();
+  EXPECT_EQ(a.counters().failed_batches + b.counters().failed_batches, 0u);
+  const auto v = verify_audit_chain(f.store);
+  ASSERT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.seals, 6);
+  EXPECT_EQ(v.sealed_rows, 6);
+}
+
 TEST(DbVitalsSeal, RowsRecordedBeforeSealsAreCountedNotRefused) {
   test::StoreFixture f;
   const RowId session = f.planned_session();
