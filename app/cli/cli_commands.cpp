@@ -34,6 +34,7 @@ void register_user_command(CLI::App& app);
 void register_site_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
 void register_export_command(CLI::App& app);
+void register_sessions_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 
@@ -49,6 +50,7 @@ void register_commands(CLI::App& app) {
   register_site_command(app);
   register_audit_command(app);
   register_export_command(app);
+  register_sessions_command(app);
 }
 
 }  // namespace vigil::cli

@@ -1,13 +1,13 @@
 #include "seal_verify.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "seal_groups.hpp"
+#include "vigil/core/utc_text.hpp"
 #include "vigil/db/channel_code.hpp"
 
 namespace vigil::db::detail {
@@ -62,19 +62,8 @@ std::vector<RowId> sessions_with_vitals(SQLite::Database& db) {
   return out;
 }
 
-std::string utc_text(UtcMs t) {
-  const time_t secs = static_cast<time_t>(t >= 0 ? t / 1000 : (t - 999) / 1000);
-  tm parts{};
-  gmtime_r(&secs, &parts);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d.%03d", parts.tm_year + 1900,
-                parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
-                static_cast<int>(((t % 1000) + 1000) % 1000));
-  return buf;
-}
-
 std::string range_text(UtcMs first, UtcMs last) {
-  return utc_text(first) + " to " + utc_text(last) + " UTC";
+  return core::utc_text(first) + " to " + core::utc_text(last) + " UTC";
 }
 
 std::string channel_text(SealKind kind, std::int64_t code) {

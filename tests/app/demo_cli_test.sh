@@ -42,6 +42,21 @@ VIGIL_PASSWORD=demo-password "$vigilctl" export csv --db "$work/demo.db" --sessi
   --user demo-clinician --out "$work/s1.csv" >/dev/null
 (($(wc -l <"$work/s1.csv") > 20)) || fail "the export holds too few rows"
 
+# The sessions on record: the demo's one, closed, with its start and end; a patient's list is
+# audited; a bad filter is refused by name.
+VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse \
+  >"$work/sessions.out" || fail "sessions exited $?"
+grep -Pq '^1\tDEMO-0001\tdosing\tclosed\t20\d\d-\d\d-\d\d [0-9:.]{12}\t20\d\d-' \
+  "$work/sessions.out" || fail "no closed demo session line: $(cat "$work/sessions.out")"
+VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user demo-clinician \
+  --patient DEMO-0001 --json | grep -q '"id":1,"patient":"DEMO-0001","type":"dosing"' ||
+  fail "no JSON line for the demo patient"
+[[ "$(sqlite3 "$work/demo.db" "SELECT count(*) FROM audit_log WHERE action = 'list_sessions'")" == 1 ]] ||
+  fail "the patient's list was not audited"
+if VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse \
+  --phase over 2>"$work/err"; then fail "a bad --phase was accepted"; fi
+grep -q -- "--phase: must be a session phase" "$work/err" || fail "no --phase refusal: $(cat "$work/err")"
+
 # An existing file is never written by the demo.
 if "$vigilctl" demo --for 1 --db "$work/demo.db" 2>"$work/err"; then fail "reused a database"; fi
 grep -q "exists" "$work/err" || fail "no 'exists' message: $(cat "$work/err")"
