@@ -1,0 +1,163 @@
+#include "vigil/db/audit_review.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "audit_write.hpp"
+#include "field_checks.hpp"
+#include "vigil/core/utc_text.hpp"
+#include "vigil/db/database.hpp"
+
+namespace vigil::db {
+namespace {
+
+void check_filter(const AuditLogFilter& f) {
+  if (f.actor_name) require_text("user", *f.actor_name);
+  if (f.action) require_text("action", *f.action);
+  if (f.entity) require_text("entity", *f.entity);
+  if (f.from_utc_ms && f.to_utc_ms && *f.to_utc_ms <= *f.from_utc_ms) {
+    throw ValidationError("to: must be after from");
+  }
+}
+
+// The value's "session_id" when it is a JSON object holding one (SQLite's json_extract on text
+// that is not JSON would fail the whole query).
+std::string session_of(const std::string& column) {
+  return "CASE WHEN json_valid(" + column + ") THEN json_extract(" + column +
+         ", '$.session_id') END";
+}
+
+AuditEntry entry_of(SQLite::Statement& q) {
+  AuditEntry e;
+  e.seq = q.getColumn(0).getInt64();
+  e.t_utc_ms = q.getColumn(1).getInt64();
+  if (!q.getColumn(2).isNull()) e.actor_id = q.getColumn(2).getInt64();
+  e.actor_name = q.getColumn(3).getString();
+  e.action = q.getColumn(4).getString();
+  e.entity = q.getColumn(5).getString();
+  if (!q.getColumn(6).isNull()) e.entity_id = q.getColumn(6).getInt64();
+  if (!q.getColumn(7).isNull()) e.old_value = q.getColumn(7).getString();
+  if (!q.getColumn(8).isNull()) e.new_value = q.getColumn(8).getString();
+  e.prev_hash = q.getColumn(9).getString();
+  e.hash = q.getColumn(10).getString();
+  return e;
+}
+
+std::vector<AuditEntry> matching(SQLite::Database& db, const AuditLogFilter& f) {
+  SQLite::Statement q(
+      db,
+      "SELECT seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, old_value, "
+      "new_value, prev_hash, hash FROM audit_log "
+      "WHERE (?1 IS NULL OR actor_name = ?1) AND (?2 IS NULL OR action = ?2) "
+      "AND (?3 IS NULL OR entity = ?3) AND (?5 IS NULL OR t_utc_ms >= ?5) "
+      "AND (?6 IS NULL OR t_utc_ms < ?6) AND (?4 IS NULL "
+      "OR (entity = 'sessions' AND entity_id = ?4) OR " +
+          session_of("new_value") + " = ?4 OR " + session_of("old_value") + " = ?4) ORDER BY seq");
+  if (f.actor_name) q.bind(1, *f.actor_name);
+  if (f.action) q.bind(2, *f.action);
+  if (f.entity) q.bind(3, *f.entity);
+  if (f.session_id) q.bind(4, *f.session_id);
+  if (f.from_utc_ms) q.bind(5, *f.from_utc_ms);
+  if (f.to_utc_ms) q.bind(6, *f.to_utc_ms);
+  std::vector<AuditEntry> out;
+  while (q.executeStep()) out.push_back(entry_of(q));
+  return out;
+}
+
+// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (const char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
+template <class T>
+std::string optional_text(const std::optional<T>& v) {
+  if (!v) return "";
+  if constexpr (std::is_same_v<T, std::string>) {
+    return *v;
+  } else {
+    return std::to_string(*v);
+  }
+}
+
+void write_csv(const std::vector<AuditEntry>& entries, std::ostream& out) {
+  out << "seq,time_utc,t_utc_ms,actor_id,actor_name,action,entity,entity_id,old_value,new_value,"
+         "prev_hash,hash\r\n";
+  for (const auto& e : entries) {
+    out << e.seq << ',' << core::utc_text(e.t_utc_ms) << ',' << e.t_utc_ms << ','
+        << optional_text(e.actor_id) << ',' << csv_field(e.actor_name) << ',' << csv_field(e.action)
+        << ',' << csv_field(e.entity) << ',' << optional_text(e.entity_id) << ','
+        << csv_field(optional_text(e.old_value)) << ',' << csv_field(optional_text(e.new_value))
+        << ',' << e.prev_hash << ',' << e.hash << "\r\n";
+  }
+}
+
+template <class T>
+nlohmann::ordered_json optional_json(const std::optional<T>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+void write_json(const std::vector<AuditEntry>& entries, std::ostream& out) {
+  auto all = nlohmann::ordered_json::array();
+  for (const auto& e : entries) {
+    nlohmann::ordered_json j;
+    j["seq"] = e.seq;
+    j["time_utc"] = core::utc_text(e.t_utc_ms);
+    j["t_utc_ms"] = e.t_utc_ms;
+    j["actor_id"] = optional_json(e.actor_id);
+    j["actor_name"] = e.actor_name;
+    j["action"] = e.action;
+    j["entity"] = e.entity;
+    j["entity_id"] = optional_json(e.entity_id);
+    j["old_value"] = optional_json(e.old_value);
+    j["new_value"] = optional_json(e.new_value);
+    j["prev_hash"] = e.prev_hash;
+    j["hash"] = e.hash;
+    all.push_back(std::move(j));
+  }
+  out << all.dump(2) << '\n';
+}
+
+nlohmann::ordered_json filter_json(const AuditLogFilter& f) {
+  nlohmann::ordered_json j;
+  j["user"] = optional_json(f.actor_name);
+  j["action"] = optional_json(f.action);
+  j["entity"] = optional_json(f.entity);
+  j["session_id"] = optional_json(f.session_id);
+  j["from_utc_ms"] = optional_json(f.from_utc_ms);
+  j["to_utc_ms"] = optional_json(f.to_utc_ms);
+  return j;
+}
+
+}  // namespace
+
+std::vector<AuditEntry> read_audit_log(Store& store, const Actor& actor,
+                                       const AuditLogFilter& filter, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_audit_log, now);
+  check_filter(filter);
+  return matching(db, filter);
+}
+
+std::size_t export_audit_log(Store& store, const Actor& actor, const AuditLogFilter& filter,
+                             AuditExportFormat format, std::ostream& out, UtcMs now) {
+  const auto entries = read_audit_log(store, actor, filter, now);
+  if (format == AuditExportFormat::csv) {
+    write_csv(entries, out);
+  } else {
+    write_json(entries, out);
+  }
+  nlohmann::ordered_json j;
+  j["format"] = format == AuditExportFormat::csv ? "csv" : "json";
+  j["filter"] = filter_json(filter);
+  j["entries"] = entries.size();
+  audit_event(raw_connection(store), &actor, actor.name, "export_audit_log", "audit_log", j.dump(),
+              now);
+  return entries.size();
+}
+
+}  // namespace vigil::db
