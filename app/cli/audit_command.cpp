@@ -75,8 +75,12 @@ int run_verify(const AuditOptions& o) {
       std::cout << "ok " << r.entries << " entries, head " << r.head << '\n';
       std::cout << "vitals: " << r.seals << " seals over " << r.sealed_rows << " rows and "
                 << r.sealed_blocks << " waveform blocks match";
+      if (r.legacy_rows > 0) {
+        std::cout << "; " << r.legacy_rows << " rows recorded before seals (not sealed)";
+      }
       if (r.unsealed_rows > 0) {
-        std::cout << "; " << r.unsealed_rows << " rows recorded before seals (not sealed)";
+        std::cout << "; " << r.unsealed_rows
+                  << " rows without a seal in sessions the recorder never recorded";
       }
       std::cout << '\n';
       return kExitOk;

@@ -178,6 +178,7 @@ AuditVerification verify_audit_chain(Store& store, const std::optional<std::stri
     r.seals = seals.seals;
     r.sealed_rows = seals.sealed_rows;
     r.sealed_blocks = seals.sealed_blocks;
+    r.legacy_rows = seals.legacy_rows;
     r.unsealed_rows = seals.unsealed_rows;
     if (seals.problem) {
       r.first_broken_seq = seals.audit_seq;

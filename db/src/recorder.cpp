@@ -153,6 +153,7 @@ RecorderCounters Recorder::counters() const {
   c.dropped_vitals = s.dropped.load(std::memory_order_relaxed);
   c.rejected_vitals = s.rejected.load(std::memory_order_relaxed);
   c.failed_batches = s.failed_batches.load(std::memory_order_relaxed);
+  c.deferred_batches = s.deferred_batches.load(std::memory_order_relaxed);
   c.clinical_tasks = s.clinical_tasks.load(std::memory_order_relaxed);
   c.max_queue_depth = s.max_depth.load(std::memory_order_relaxed);
   return c;

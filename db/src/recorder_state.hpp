@@ -73,6 +73,7 @@ struct RecorderState {
   std::atomic<std::uint64_t> seals{0};
   std::atomic<std::uint64_t> rejected{0};
   std::atomic<std::uint64_t> failed_batches{0};
+  std::atomic<std::uint64_t> deferred_batches{0};
   std::atomic<std::uint64_t> clinical_tasks{0};
 
   // Clinical queue and shutdown, under mu.

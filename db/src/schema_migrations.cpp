@@ -331,8 +331,8 @@ CREATE TABLE follow_ups (
 
 // Migration 5: seals over the vitals (docs/database.md "Vitals seals"). Each recorder batch
 // gets one seal per session, chained to the session's previous seal; every vitals row and
-// waveform block names its seal. Rows recorded before version 5 have none (seal NULL). Vitals
-// and seals are permanent: UPDATE and DELETE are refused.
+// waveform block names its seal. Rows recorded before version 5 get seal 0. Vitals and seals
+// are permanent: UPDATE and DELETE are refused.
 constexpr const char* kMigration5 = R"sql(
 CREATE TABLE vitals_seals (
   session_id INTEGER NOT NULL,
@@ -348,6 +348,10 @@ CREATE TABLE vitals_seals (
 ) WITHOUT ROWID;
 ALTER TABLE vitals ADD COLUMN seal INTEGER;      -- vitals_seals.seq of the row's session
 ALTER TABLE waveforms ADD COLUMN seal INTEGER;
+-- Rows recorded before version 5: seal 0, "recorded before seals" (NULL is a row written
+-- outside the recorder).
+UPDATE vitals SET seal = 0;
+UPDATE waveforms SET seal = 0;
 CREATE TRIGGER vitals_no_update BEFORE UPDATE ON vitals
   BEGIN SELECT RAISE(ABORT, 'vitals are permanent: UPDATE refused'); END;
 CREATE TRIGGER vitals_no_delete BEFORE DELETE ON vitals

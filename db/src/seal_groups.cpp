@@ -34,7 +34,13 @@ class GroupBuilder {
   void finish() {
     if (!open_) return;
     current_.channel.digest = blake2b_256(bytes_);
-    (sealed_ ? sealed_groups_ : out_.unsealed).push_back(current_);
+    if (!sealed_) {
+      out_.unsealed.push_back(current_);
+    } else if (current_.seal == 0) {
+      out_.legacy.push_back(current_);
+    } else {
+      sealed_groups_.push_back(current_);
+    }
     bytes_.clear();
     open_ = false;
   }

@@ -18,7 +18,8 @@ struct SealGroup {
 };
 
 struct SealGroups {
-  std::vector<SealGroup> sealed;    // in seal order
+  std::vector<SealGroup> sealed;    // in seal order (seal >= 1)
+  std::vector<SealGroup> legacy;    // seal 0: recorded before seals (schema < 5), per channel
   std::vector<SealGroup> unsealed;  // rows whose seal is NULL, per channel
 };
 

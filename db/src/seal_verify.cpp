@@ -185,8 +185,9 @@ class SessionCheck {
   }
 
   std::optional<std::string> check_unsealed(bool anchored) {
+    for (const auto& g : groups_.legacy) totals_.legacy_rows += g.channel.count;
     if (groups_.unsealed.empty()) return std::nullopt;
-    if (seals_.empty() && !anchored) {  // recorded before seals existed (schema < 5)
+    if (seals_.empty() && !anchored) {  // a session the recorder never sealed: reported, counted
       for (const auto& u : groups_.unsealed) totals_.unsealed_rows += u.channel.count;
       return std::nullopt;
     }
@@ -199,6 +200,11 @@ class SessionCheck {
   }
 
   std::optional<std::string> check_anchors(const std::vector<const SealAnchor*>& anchors) {
+    if (!seals_.empty() && anchors.empty()) {  // the recorder anchors a chain with its first seal
+      return "vitals of session " + std::to_string(session_) + ": its " +
+             std::to_string(seals_.size()) +
+             " seals are not anchored in the audit chain (written outside the recorder)";
+    }
     for (const SealAnchor* a : anchors) {
       const std::string entry = "audit entry " + std::to_string(a->audit_seq);
       const std::int64_t last = seals_.empty() ? 0 : seals_.back().seq;
@@ -244,6 +250,14 @@ std::optional<SealAnchor> seal_anchor_of(const AuditEntry& e) {
 SealCheck verify_vitals_seals(SQLite::Database& db, const std::vector<SealAnchor>& anchors) {
   ensure_sodium();
   SealCheck r;
+  if (db.execAndGet("PRAGMA user_version").getInt() < kFirstSealedSchemaVersion) {
+    // A file from before seals, opened read-only (not upgraded): every row predates them.
+    r.legacy_rows = db.execAndGet(
+                          "SELECT (SELECT count(*) FROM vitals) + "
+                          "(SELECT count(*) FROM waveforms)")
+                        .getInt64();
+    return r;
+  }
   std::vector<RowId> sessions = sessions_with_vitals(db);
   for (const auto& a : anchors) sessions.push_back(a.session_id);
   std::sort(sessions.begin(), sessions.end());

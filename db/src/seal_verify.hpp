@@ -14,6 +14,9 @@
 
 namespace vigil::db::detail {
 
+// The schema version that added seals (migration 5).
+inline constexpr int kFirstSealedSchemaVersion = 5;
+
 // An audit entry `vitals_sealed`: the session's seal `seal` had `digest_hex` then.
 struct SealAnchor {
   RowId session_id = 0;
@@ -30,7 +33,8 @@ struct SealCheck {
   std::int64_t seals = 0;
   std::int64_t sealed_rows = 0;
   std::int64_t sealed_blocks = 0;
-  std::int64_t unsealed_rows = 0;  // rows and blocks of sessions without any seal
+  std::int64_t legacy_rows = 0;    // rows and blocks recorded before seals (seal 0, schema < 5)
+  std::int64_t unsealed_rows = 0;  // no seal, in sessions the recorder never sealed
 };
 
 // Inside the caller's read transaction.

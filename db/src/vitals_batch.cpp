@@ -1,5 +1,6 @@
 #include "vitals_batch.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "vigil/db/channel_code.hpp"
@@ -51,8 +52,11 @@ void VitalsBatch::add(const NumericSlot& r) {
     return;
   }
   if (!open()) opened_at_ = Clock::now();
-  rows_.push_back({r.session_id, r.t_utc_ms, *seq, channel_code(r.channel), r.value, r.has_value,
-                   false, r.flags, r.device});
+  // Staged as SQLite will hand it back, so the seal digests what the file holds: a NaN is
+  // stored as NULL, and -0.0 reads back as 0.0.
+  const bool has_value = r.has_value && !std::isnan(r.value);
+  rows_.push_back({r.session_id, r.t_utc_ms, *seq, channel_code(r.channel),
+                   has_value ? r.value + 0.0 : 0.0, has_value, false, r.flags, r.device});
 }
 
 void VitalsBatch::add(const WaveformSlot& b) {
@@ -68,13 +72,15 @@ void VitalsBatch::add(const WaveformSlot& b) {
     samples_[offset + 2 * i] = static_cast<unsigned char>(v & 0xff);
     samples_[offset + 2 * i + 1] = static_cast<unsigned char>(v >> 8);
   }
-  blocks_.push_back({b.session_id, b.start_utc_ms, b.sample_rate_hz, channel_code(b.channel), false,
-                     offset, std::size_t{b.count} * 2, 0});
+  blocks_.push_back({b.session_id, b.start_utc_ms, b.sample_rate_hz + 0.0, channel_code(b.channel),
+                     false, offset, std::size_t{b.count} * 2, 0});
 }
 
 void VitalsBatch::commit() {
   if (!open()) return;
+  begin_failed_ = true;
   step_done(db_, begin_, "begin");
+  begin_failed_ = false;
   in_transaction_ = true;
   insert_rows();
   insert_blocks();
@@ -98,6 +104,17 @@ void VitalsBatch::rollback() {
   }
   in_transaction_ = false;
   seals_.rolled_back();
+  // Nothing was written when the write lock could not be had (another writer held it past the
+  // busy timeout): the batch is kept for the next try, up to a bound.
+  if (begin_failed_ && rows() < kKeptBatches * s_.options.batch_rows) {
+    begin_failed_ = false;
+    for (auto& r : rows_) r.stored = false;
+    for (auto& b : blocks_) b.stored = false;
+    batch_seals_.clear();
+    s_.deferred_batches.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  begin_failed_ = false;
   clear();
   s_.failed_batches.fetch_add(1, std::memory_order_relaxed);
 }

@@ -18,6 +18,8 @@
 namespace vigil::db::detail {
 
 inline constexpr std::size_t kRowsPerInsert = 32;
+// A batch that could not begin is kept while it holds fewer than this many batches' rows.
+inline constexpr std::size_t kKeptBatches = 4;
 
 class VitalsBatch {
  public:
@@ -37,7 +39,8 @@ class VitalsBatch {
   // Writes, seals and commits what is staged. Throws on a database error; the caller then calls
   // rollback().
   void commit();
-  // After a database error: the batch is lost (counted), recording goes on.
+  // After a database error: the batch is lost (counted), recording goes on; but a batch whose
+  // transaction could not begin (the write lock busy) is kept for the next commit.
   void rollback();
   // Between batches: anchors the seals of sessions that stopped sealing (all of them at stop).
   void anchor_settled(bool all) { seals_.anchor_settled(Clock::now(), all); }
@@ -88,6 +91,7 @@ class VitalsBatch {
   std::vector<std::uint32_t> order_;                         // rows or blocks in sealing order
   std::vector<unsigned char> canonical_;
   bool in_transaction_ = false;
+  bool begin_failed_ = false;
   Clock::time_point opened_at_{};
 };
 

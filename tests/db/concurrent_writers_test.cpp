@@ -60,5 +60,34 @@ TEST(DbConcurrentWriters, StoreCallsBesideARecordingStationWaitForTheirTurn) {
   EXPECT_TRUE(verify_audit_chain(f.store).ok);
 }
 
+// Another program holds the write lock past the busy timeout (5 s): the recorder's commit
+// cannot begin, nothing was written, and the batch is kept and written once the lock is free.
+TEST(DbConcurrentWriters, ABatchThatCannotTakeTheLockIsKeptAndWrittenLater) {
+  test::StoreFixture f;
+  const RowId session = f.planned_session();
+  Recorder station(Store::open(f.file, OpenMode::open_existing));
+  SQLite::Database other(f.file.string(), SQLite::OPEN_READWRITE);
+  other.exec("BEGIN IMMEDIATE");
+  for (int i = 0; i < 10; ++i) {
+    core::Reading r;
+    r.value = 90 + i;
+    r.utc_time = core::UtcTime(std::chrono::milliseconds(test::kT0 + i * 1000));
+    ASSERT_TRUE(station.record_reading(session, r));
+  }
+  const auto until = std::chrono::steady_clock::now() + 20s;
+  while (station.counters().deferred_batches == 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_GE(station.counters().deferred_batches, 1u);
+  other.exec("COMMIT");
+  station.flush();
+  station.stop();
+  const auto c = station.counters();
+  EXPECT_EQ(c.rows_written, 10u);
+  EXPECT_EQ(c.failed_batches, 0u);
+  EXPECT_EQ(f.db.execAndGet("SELECT count(*) FROM vitals").getInt64(), 10);
+  EXPECT_TRUE(verify_audit_chain(f.store).ok);
+}
+
 }  // namespace
 }  // namespace vigil::db

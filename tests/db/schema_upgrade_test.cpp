@@ -14,8 +14,12 @@
 #include <vector>
 
 #include "db_test_support.hpp"
+#include "vigil/db/audit_chain.hpp"
+#include "vigil/db/patient_store.hpp"
 #include "vigil/db/recorder.hpp"
 #include "vigil/db/schema.hpp"
+#include "vigil/db/session_store.hpp"
+#include "vigil/db/user_store.hpp"
 
 namespace vigil::db {
 namespace {
@@ -217,6 +221,42 @@ TEST(DbSchemaUpgrade, TheRecorderAppendsToAnUpgradedFile) {
   }
   EXPECT_EQ(count_at(db, kT0), at_t0 + 1);
   EXPECT_EQ(count_at(db, kT0 + 1000), at_t1 + 2);
+  // The new rows are sealed (with the seqs the conflicts gave them), the old ones counted as
+  // recorded before seals, in the same session.
+  const auto v = verify_audit_chain(store);
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.sealed_rows, 3);
+  EXPECT_GT(v.legacy_rows, 0);
+  EXPECT_EQ(v.unsealed_rows, 0);
+}
+
+// An archived file from version 4 (the last before seals), read-only so not upgraded: it
+// verifies, its vitals counted as recorded before seals.
+TEST(DbSchemaUpgrade, AFileFromBeforeSealsVerifiesReadOnlyWithItsRowsCountedAsNotSealed) {
+  TempDir dir;
+  const auto file = dir / "v4.db";
+  {
+    auto store = adopt_connection(open_database_at_schema_version(file, 4), file);
+    const auto cheap = PasswordCost::cheapest();
+    const Actor admin = create_first_admin(store, "admin", kPassword, kT0, cheap);
+    const Actor nurse = add_user(store, admin, "nina", Role::nurse, kPassword, kT0, cheap);
+    const Actor carl = add_user(store, admin, "carl", Role::clinician, kPassword, kT0, cheap);
+    NewSession s;
+    s.patient_id = create_patient(store, nurse, {"MRN-1", "Pat", "1980-01-01", "female", 70}, kT0);
+    s.chair = "chair 1";
+    s.planned_utc_ms = kT0;
+    const RowId session = create_session(store, carl, s, kT0);
+    raw_connection(store).exec(
+        "INSERT INTO vitals_numeric (session_id, channel, t_utc_ms, value) VALUES (" +
+        std::to_string(session) + ", 'spo2', " + std::to_string(kT0) + ", 97), (" +
+        std::to_string(session) + ", 'pulse_rate', " + std::to_string(kT0) + ", 70)");
+  }
+  auto store = Store::open(file, OpenMode::read_only);
+  EXPECT_EQ(schema_version(raw_connection(store)), 4);
+  const auto v = verify_audit_chain(store);
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.legacy_rows, 2);
+  EXPECT_EQ(v.seals, 0);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cmath>
 #include <string>
 #include <thread>
 #include <vector>
@@ -273,7 +274,44 @@ TEST(DbVitalsSeal, TwoRecordersOnOneSessionExtendOneChain) {
   EXPECT_EQ(v.sealed_rows, 6);
 }
 
-TEST(DbVitalsSeal, RowsRecordedBeforeSealsAreCountedNotRefused) {
+TEST(DbVitalsSeal, SealsCopiedFromAnotherFileAreNotAnchoredHere) {
+  RecordedSession source;
+  test::StoreFixture f;  // a second station's file, with a session of the same id
+  const RowId session = f.planned_session();
+  ASSERT_EQ(session, source.session);
+  f.db.exec("ATTACH DATABASE '" + source.f.file.string() +
+            "' AS src; INSERT INTO vitals SELECT * FROM src.vitals; INSERT INTO waveforms "
+            "SELECT * FROM src.waveforms; INSERT INTO vitals_seals SELECT * FROM src.vitals_seals; "
+            "DETACH DATABASE src");
+  const auto v = verify_audit_chain(f.store);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.problem,
+            "vitals of session 1: its 5 seals are not anchored in the audit chain (written outside "
+            "the recorder)");
+}
+
+TEST(DbVitalsSeal, ValuesSQLiteStoresOtherwiseAreSealedAsStored) {
+  test::StoreFixture f;
+  const RowId session = f.planned_session();
+  {
+    Recorder rec(Store::open(f.file, OpenMode::open_existing));
+    int s = 0;
+    for (const double value : {std::nan(""), -0.0, 97.0}) {  // NaN is stored NULL, -0.0 as 0.0
+      core::Reading r;
+      r.value = value;
+      r.utc_time = core::UtcTime(std::chrono::milliseconds(at_second(s++)));
+      ASSERT_TRUE(rec.record_reading(session, r));
+    }
+    const std::vector<std::int16_t> pleth(75, 1);
+    rec.record_waveform_block(session, core::Channel::pleth, at_second(5), -0.0, pleth);
+  }
+  const auto v = verify_audit_chain(f.store);
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.sealed_rows, 3);
+  EXPECT_EQ(f.db.execAndGet("SELECT count(*) FROM vitals WHERE value IS NULL").getInt64(), 1);
+}
+
+TEST(DbVitalsSeal, RowsWithoutASealInASessionNeverSealedAreCountedNotRefused) {
   test::StoreFixture f;
   const RowId session = f.planned_session();
   test::record_discharge_facts(f, session, test::kT0);  // two rows through the view, no seal

@@ -70,7 +70,9 @@ struct AuditVerification {
   std::int64_t seals = 0;        // seals verified
   std::int64_t sealed_rows = 0;  // numeric rows and waveform blocks they cover
   std::int64_t sealed_blocks = 0;
-  std::int64_t unsealed_rows = 0;  // rows and blocks recorded before seals (schema < 5)
+  std::int64_t legacy_rows = 0;    // rows and blocks recorded before seals (schema < 5)
+  std::int64_t unsealed_rows = 0;  // rows and blocks with no seal in sessions the recorder never
+                                   // sealed (inserted by hand): reported, not refused
 };
 
 // One pass over the log with one prepared statement, then (check_records) every audited table

@@ -58,7 +58,7 @@ struct RecorderOptions {
   std::chrono::milliseconds seal_anchor_interval{60'000};
   std::chrono::milliseconds seal_anchor_idle{5'000};
   // Off only to measure what sealing costs (tests/bench/db/recorder_bench.cpp): rows written
-  // without a seal are reported by `audit verify` as inserted outside the recorder.
+  // without a seal are counted by `audit verify` as rows the recorder never sealed.
   bool seal_vitals = true;
   // Called from the thread that dropped a vital (active = true) and from the writer thread
   // (active = false); must be thread-safe and quick.
@@ -66,15 +66,17 @@ struct RecorderOptions {
 };
 
 struct RecorderCounters {
-  std::uint64_t rows_written = 0;     // numeric rows committed
-  std::uint64_t blocks_written = 0;   // waveform blocks committed
-  std::uint64_t batches = 0;          // vitals transactions committed
-  std::uint64_t seals = 0;            // seals committed (one per session per batch)
-  std::uint64_t dropped_vitals = 0;   // readings and blocks refused because a ring was full
-  std::uint64_t rejected_vitals = 0;  // refused: no such session, or by the database
-  std::uint64_t failed_batches = 0;   // batches lost to a database error (rolled back)
-  std::uint64_t clinical_tasks = 0;   // clinical tasks run
-  std::uint64_t max_queue_depth = 0;  // highest number of readings waiting in the ring
+  std::uint64_t rows_written = 0;      // numeric rows committed
+  std::uint64_t blocks_written = 0;    // waveform blocks committed
+  std::uint64_t batches = 0;           // vitals transactions committed
+  std::uint64_t seals = 0;             // seals committed (one per session per batch)
+  std::uint64_t dropped_vitals = 0;    // readings and blocks refused because a ring was full
+  std::uint64_t rejected_vitals = 0;   // refused: no such session, or by the database
+  std::uint64_t failed_batches = 0;    // batches lost to a database error (rolled back)
+  std::uint64_t deferred_batches = 0;  // commits put off: the write lock stayed busy past the
+                                       // busy timeout (the batch is kept and written later)
+  std::uint64_t clinical_tasks = 0;    // clinical tasks run
+  std::uint64_t max_queue_depth = 0;   // highest number of readings waiting in the ring
 };
 
 class Recorder {
