@@ -1,5 +1,6 @@
 // Appending to the audit log and the canonical hash of an entry.
 #include "vigil/db/audit_chain.hpp"
+#include "audit_row.hpp"
 #include "vigil/db/database.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -108,27 +109,28 @@ AuditEntry append_audit_entry(SQLite::Database& db, AuditEntry e) {
   return e;
 }
 
+AuditEntry detail::audit_entry_of(SQLite::Statement& q) {
+  AuditEntry e;
+  e.seq = q.getColumn(0).getInt64();
+  e.t_utc_ms = q.getColumn(1).getInt64();
+  if (!q.getColumn(2).isNull()) e.actor_id = q.getColumn(2).getInt64();
+  e.actor_name = q.getColumn(3).getString();
+  e.action = q.getColumn(4).getString();
+  e.entity = q.getColumn(5).getString();
+  if (!q.getColumn(6).isNull()) e.entity_id = q.getColumn(6).getInt64();
+  if (!q.getColumn(7).isNull()) e.old_value = q.getColumn(7).getString();
+  if (!q.getColumn(8).isNull()) e.new_value = q.getColumn(8).getString();
+  e.prev_hash = q.getColumn(9).getString();
+  e.hash = q.getColumn(10).getString();
+  return e;
+}
+
 std::vector<AuditEntry> read_audit_entries(Store& store) {
   SQLite::Database& db = raw_connection(store);
   std::vector<AuditEntry> out;
-  SQLite::Statement q(db,
-                      "SELECT seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, "
-                      "old_value, new_value, prev_hash, hash FROM audit_log ORDER BY seq");
-  while (q.executeStep()) {
-    AuditEntry e;
-    e.seq = q.getColumn(0).getInt64();
-    e.t_utc_ms = q.getColumn(1).getInt64();
-    if (!q.getColumn(2).isNull()) e.actor_id = q.getColumn(2).getInt64();
-    e.actor_name = q.getColumn(3).getString();
-    e.action = q.getColumn(4).getString();
-    e.entity = q.getColumn(5).getString();
-    if (!q.getColumn(6).isNull()) e.entity_id = q.getColumn(6).getInt64();
-    if (!q.getColumn(7).isNull()) e.old_value = q.getColumn(7).getString();
-    if (!q.getColumn(8).isNull()) e.new_value = q.getColumn(8).getString();
-    e.prev_hash = q.getColumn(9).getString();
-    e.hash = q.getColumn(10).getString();
-    out.push_back(std::move(e));
-  }
+  SQLite::Statement q(
+      db, std::string("SELECT ") + detail::kAuditColumns + " FROM audit_log ORDER BY seq");
+  while (q.executeStep()) out.push_back(detail::audit_entry_of(q));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "audit_row.hpp"
 #include "audit_write.hpp"
 #include "field_checks.hpp"
 #include "vigil/core/utc_text.hpp"
@@ -29,32 +30,16 @@ std::string session_of(const std::string& column) {
          ", '$.session_id') END";
 }
 
-AuditEntry entry_of(SQLite::Statement& q) {
-  AuditEntry e;
-  e.seq = q.getColumn(0).getInt64();
-  e.t_utc_ms = q.getColumn(1).getInt64();
-  if (!q.getColumn(2).isNull()) e.actor_id = q.getColumn(2).getInt64();
-  e.actor_name = q.getColumn(3).getString();
-  e.action = q.getColumn(4).getString();
-  e.entity = q.getColumn(5).getString();
-  if (!q.getColumn(6).isNull()) e.entity_id = q.getColumn(6).getInt64();
-  if (!q.getColumn(7).isNull()) e.old_value = q.getColumn(7).getString();
-  if (!q.getColumn(8).isNull()) e.new_value = q.getColumn(8).getString();
-  e.prev_hash = q.getColumn(9).getString();
-  e.hash = q.getColumn(10).getString();
-  return e;
-}
-
 std::vector<AuditEntry> matching(SQLite::Database& db, const AuditLogFilter& f) {
-  SQLite::Statement q(
-      db,
-      "SELECT seq, t_utc_ms, actor_id, actor_name, action, entity, entity_id, old_value, "
-      "new_value, prev_hash, hash FROM audit_log "
-      "WHERE (?1 IS NULL OR actor_name = ?1) AND (?2 IS NULL OR action = ?2) "
-      "AND (?3 IS NULL OR entity = ?3) AND (?5 IS NULL OR t_utc_ms >= ?5) "
-      "AND (?6 IS NULL OR t_utc_ms < ?6) AND (?4 IS NULL "
-      "OR (entity = 'sessions' AND entity_id = ?4) OR " +
-          session_of("new_value") + " = ?4 OR " + session_of("old_value") + " = ?4) ORDER BY seq");
+  SQLite::Statement q(db,
+                      std::string("SELECT ") + detail::kAuditColumns +
+                          " FROM audit_log "
+                          "WHERE (?1 IS NULL OR actor_name = ?1) AND (?2 IS NULL OR action = ?2) "
+                          "AND (?3 IS NULL OR entity = ?3) AND (?5 IS NULL OR t_utc_ms >= ?5) "
+                          "AND (?6 IS NULL OR t_utc_ms < ?6) AND (?4 IS NULL "
+                          "OR (entity = 'sessions' AND entity_id = ?4) OR " +
+                          session_of("new_value") + " = ?4 OR " + session_of("old_value") +
+                          " = ?4) ORDER BY seq");
   if (f.actor_name) q.bind(1, *f.actor_name);
   if (f.action) q.bind(2, *f.action);
   if (f.entity) q.bind(3, *f.entity);
@@ -62,7 +47,7 @@ std::vector<AuditEntry> matching(SQLite::Database& db, const AuditLogFilter& f) 
   if (f.from_utc_ms) q.bind(5, *f.from_utc_ms);
   if (f.to_utc_ms) q.bind(6, *f.to_utc_ms);
   std::vector<AuditEntry> out;
-  while (q.executeStep()) out.push_back(entry_of(q));
+  while (q.executeStep()) out.push_back(detail::audit_entry_of(q));
   return out;
 }
 
