@@ -1,4 +1,5 @@
-// `vigilctl audit verify|head|log --db FILE`: the hash-chained audit log.
+// `vigilctl audit verify|head|log|export --db FILE`: the hash-chained audit log (export:
+// audit_export_command.cpp).
 //   verify [--expect-head HASH]  exit 0 printing `ok <entries> entries, head <hex>` and the
 //                                vitals seals checked, or exit 1 printing the first broken
 //                                sequence number (or that the chain ends before the expected
@@ -139,6 +140,8 @@ int run_log(const AuditOptions& o) {
 
 }  // namespace
 
+void add_audit_export_command(CLI::App* audit);  // audit_export_command.cpp
+
 void register_audit_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("audit", "Verify and read the audit log");
   cmd->require_subcommand(1);
@@ -161,6 +164,8 @@ void register_audit_command(CLI::App& app) {
   log->add_option("--db", log_o->file, "Database file")->required()->check(non_empty_path());
   log->add_flag("--json", log_o->json, "One JSON object per line");
   add_runner(log, [log_o] { return run_log(*log_o); });
+
+  add_audit_export_command(cmd);
 }
 
 }  // namespace vigil::cli

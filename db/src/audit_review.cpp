@@ -30,11 +30,15 @@ std::string session_of(const std::string& column) {
          ", '$.session_id') END";
 }
 
-std::vector<AuditEntry> matching(SQLite::Database& db, const AuditLogFilter& f) {
+// Calls `each` with every matching entry after `after_seq` in seq order until it returns false.
+template <class Each>
+void for_each_matching(SQLite::Database& db, const AuditLogFilter& f, std::int64_t after_seq,
+                       Each&& each) {
   SQLite::Statement q(db,
                       std::string("SELECT ") + detail::kAuditColumns +
                           " FROM audit_log "
-                          "WHERE (?1 IS NULL OR actor_name = ?1) AND (?2 IS NULL OR action = ?2) "
+                          "WHERE seq > ?7 AND (?1 IS NULL OR actor_name = ?1) AND (?2 IS NULL OR "
+                          "action = ?2) "
                           "AND (?3 IS NULL OR entity = ?3) AND (?5 IS NULL OR t_utc_ms >= ?5) "
                           "AND (?6 IS NULL OR t_utc_ms < ?6) AND (?4 IS NULL "
                           "OR (entity = 'sessions' AND entity_id = ?4) OR " +
@@ -46,9 +50,10 @@ std::vector<AuditEntry> matching(SQLite::Database& db, const AuditLogFilter& f) 
   if (f.session_id) q.bind(4, *f.session_id);
   if (f.from_utc_ms) q.bind(5, *f.from_utc_ms);
   if (f.to_utc_ms) q.bind(6, *f.to_utc_ms);
-  std::vector<AuditEntry> out;
-  while (q.executeStep()) out.push_back(detail::audit_entry_of(q));
-  return out;
+  q.bind(7, after_seq);
+  while (q.executeStep()) {
+    if (!each(detail::audit_entry_of(q))) return;
+  }
 }
 
 // RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
@@ -69,16 +74,16 @@ std::string optional_text(const std::optional<T>& v) {
   }
 }
 
-void write_csv(const std::vector<AuditEntry>& entries, std::ostream& out) {
-  out << "seq,time_utc,t_utc_ms,actor_id,actor_name,action,entity,entity_id,old_value,new_value,"
-         "prev_hash,hash\r\n";
-  for (const auto& e : entries) {
-    out << e.seq << ',' << core::utc_text(e.t_utc_ms) << ',' << e.t_utc_ms << ','
-        << optional_text(e.actor_id) << ',' << csv_field(e.actor_name) << ',' << csv_field(e.action)
-        << ',' << csv_field(e.entity) << ',' << optional_text(e.entity_id) << ','
-        << csv_field(optional_text(e.old_value)) << ',' << csv_field(optional_text(e.new_value))
-        << ',' << e.prev_hash << ',' << e.hash << "\r\n";
-  }
+constexpr const char* kCsvHeader =
+    "seq,time_utc,t_utc_ms,actor_id,actor_name,action,entity,entity_id,old_value,new_value,"
+    "prev_hash,hash\r\n";
+
+void write_csv_row(const AuditEntry& e, std::ostream& out) {
+  out << e.seq << ',' << core::utc_text(e.t_utc_ms) << ',' << e.t_utc_ms << ','
+      << optional_text(e.actor_id) << ',' << csv_field(e.actor_name) << ',' << csv_field(e.action)
+      << ',' << csv_field(e.entity) << ',' << optional_text(e.entity_id) << ','
+      << csv_field(optional_text(e.old_value)) << ',' << csv_field(optional_text(e.new_value))
+      << ',' << e.prev_hash << ',' << e.hash << "\r\n";
 }
 
 template <class T>
@@ -86,25 +91,21 @@ nlohmann::ordered_json optional_json(const std::optional<T>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
-void write_json(const std::vector<AuditEntry>& entries, std::ostream& out) {
-  auto all = nlohmann::ordered_json::array();
-  for (const auto& e : entries) {
-    nlohmann::ordered_json j;
-    j["seq"] = e.seq;
-    j["time_utc"] = core::utc_text(e.t_utc_ms);
-    j["t_utc_ms"] = e.t_utc_ms;
-    j["actor_id"] = optional_json(e.actor_id);
-    j["actor_name"] = e.actor_name;
-    j["action"] = e.action;
-    j["entity"] = e.entity;
-    j["entity_id"] = optional_json(e.entity_id);
-    j["old_value"] = optional_json(e.old_value);
-    j["new_value"] = optional_json(e.new_value);
-    j["prev_hash"] = e.prev_hash;
-    j["hash"] = e.hash;
-    all.push_back(std::move(j));
-  }
-  out << all.dump(2) << '\n';
+nlohmann::ordered_json entry_json(const AuditEntry& e) {
+  nlohmann::ordered_json j;
+  j["seq"] = e.seq;
+  j["time_utc"] = core::utc_text(e.t_utc_ms);
+  j["t_utc_ms"] = e.t_utc_ms;
+  j["actor_id"] = optional_json(e.actor_id);
+  j["actor_name"] = e.actor_name;
+  j["action"] = e.action;
+  j["entity"] = e.entity;
+  j["entity_id"] = optional_json(e.entity_id);
+  j["old_value"] = optional_json(e.old_value);
+  j["new_value"] = optional_json(e.new_value);
+  j["prev_hash"] = e.prev_hash;
+  j["hash"] = e.hash;
+  return j;
 }
 
 nlohmann::ordered_json filter_json(const AuditLogFilter& f) {
@@ -125,24 +126,66 @@ std::vector<AuditEntry> read_audit_log(Store& store, const Actor& actor,
   SQLite::Database& db = raw_connection(store);
   require_permission(db, actor, Action::read_audit_log, now);
   check_filter(filter);
-  return matching(db, filter);
+  std::vector<AuditEntry> out;
+  for_each_matching(db, filter, 0, [&](AuditEntry e) {
+    out.push_back(std::move(e));
+    return true;
+  });
+  return out;
+}
+
+AuditLogPage read_audit_log_page(Store& store, const Actor& actor, const AuditLogFilter& filter,
+                                 std::int64_t after_seq, std::size_t limit, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_audit_log, now);
+  check_filter(filter);
+  if (limit < 1 || limit > 10000) {
+    throw ValidationError("limit: must be 1-10000 (got " + std::to_string(limit) + ")");
+  }
+  AuditLogPage page;
+  for_each_matching(db, filter, after_seq, [&](AuditEntry e) {
+    if (page.entries.size() == limit) {
+      page.more = true;
+      return false;
+    }
+    page.entries.push_back(std::move(e));
+    return true;
+  });
+  if (after_seq == 0) {
+    nlohmann::ordered_json j;
+    j["filter"] = filter_json(filter);
+    audit_event(db, &actor, actor.name, "view_audit_log", "audit_log", j.dump(), now);
+  }
+  return page;
 }
 
 std::size_t export_audit_log(Store& store, const Actor& actor, const AuditLogFilter& filter,
                              AuditExportFormat format, std::ostream& out, UtcMs now) {
-  const auto entries = read_audit_log(store, actor, filter, now);
-  if (format == AuditExportFormat::csv) {
-    write_csv(entries, out);
-  } else {
-    write_json(entries, out);
-  }
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_audit_log, now);
+  check_filter(filter);
+  // Streamed: one entry in memory at a time, whatever the size of the log.
+  std::size_t count = 0;
+  if (format == AuditExportFormat::csv) out << kCsvHeader;
+  if (format == AuditExportFormat::json) out << "[";
+  for_each_matching(db, filter, 0, [&](const AuditEntry& e) {
+    if (format == AuditExportFormat::csv) {
+      write_csv_row(e, out);
+    } else {
+      out << (count == 0 ? "\n" : ",\n") << entry_json(e).dump();
+    }
+    ++count;
+    return true;
+  });
+  if (format == AuditExportFormat::json) out << (count == 0 ? "]\n" : "\n]\n");
+  if (!out) throw StoreError("export: writing the entries failed");
   nlohmann::ordered_json j;
   j["format"] = format == AuditExportFormat::csv ? "csv" : "json";
   j["filter"] = filter_json(filter);
-  j["entries"] = entries.size();
+  j["entries"] = count;
   audit_event(raw_connection(store), &actor, actor.name, "export_audit_log", "audit_log", j.dump(),
               now);
-  return entries.size();
+  return count;
 }
 
 }  // namespace vigil::db

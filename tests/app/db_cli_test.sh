@@ -96,6 +96,32 @@ expect_out "role admin may not export_records"
 run 2 "$VIGILCTL" export csv --db "$EX" --session -3 --user aud
 expect_out "session"
 
+# The auditor's export of the audit log, filtered, as CSV and JSON; streamed to an owner-only
+# file; audited with its filter; a bad time or a nurse's login is refused by name.
+run 0 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" audit export --db "$EX" --user aud \
+  --format csv --action login_failed --out "$WORK/failed.csv"
+expect_out "exported [1-9][0-9]* audit entr"
+head -n1 "$WORK/failed.csv" | grep -q "^seq,time_utc,t_utc_ms,actor_id,actor_name,action," ||
+  fail "audit csv header: $(head -n1 "$WORK/failed.csv")"
+[ "$(tail -n +2 "$WORK/failed.csv" | grep -vc ',login_failed,')" = 0 ] || fail "the filter let other actions through"
+[ "$(stat -c %a "$WORK/failed.csv")" = 600 ] || fail "audit export written $(stat -c %a "$WORK/failed.csv")"
+run 0 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" audit export --db "$EX" --user aud \
+  --format json --by root --from 2000-01-01 --to 2100-01-01T00:00Z --out "$WORK/root.json"
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1])); assert e and all(x["actor_name"]=="root" for x in e), e' \
+  "$WORK/root.json" || fail "audit json: $(head -c 300 "$WORK/root.json")"
+[ "$(sqlite3 "$EX" "SELECT count(*) FROM audit_log WHERE action='export_audit_log'")" = 2 ] ||
+  fail "audit exports not audited"
+run 2 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" audit export --db "$EX" --user aud \
+  --format csv --from yesterday --out "$WORK/x.csv"
+expect_out "--from: must be a UTC time as YYYY-MM-DD"
+run 1 env VIGIL_PASSWORD=auditor-pass-1 "$VIGILCTL" audit export --db "$EX" --user aud \
+  --format csv --from 2026-02-01 --to 2026-01-01 --out "$WORK/x.csv"
+expect_out "to: must be after from"
+[ ! -e "$WORK/x.csv" ] || fail "a refused export left a file"
+run 1 env VIGIL_PASSWORD=admin-password-1 "$VIGILCTL" audit export --db "$EX" --user root \
+  --format csv --out "$WORK/x.csv"
+expect_out "role admin may not read_audit_log"
+
 # Tampering: a changed entry is named.
 T1="$WORK/t1.db"
 cp "$DB" "$T1"

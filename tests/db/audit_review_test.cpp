@@ -124,5 +124,40 @@ TEST_F(AuditReview, TheJsonExportIsAnArrayOfTheEntriesAsStored) {
   }
 }
 
+TEST_F(AuditReview, AnEmptyFilterExportsAnEmptyJsonArray) {
+  std::ostringstream out;
+  const auto n = export_audit_log(f.store, f.auditor, only([](auto& x) { x.action = "nothing"; }),
+                                  AuditExportFormat::json, out, f.tick());
+  EXPECT_EQ(n, 0u);
+  EXPECT_EQ(nlohmann::json::parse(out.str()), nlohmann::json::array());
+}
+
+TEST_F(AuditReview, AScreenReadsTheLogPageByPageAndItsFirstPageIsAuditedAsViewing) {
+  const auto all = read({});
+  const auto views = [&] {
+    return f.db.execAndGet("SELECT count(*) FROM audit_log WHERE action = 'view_audit_log'")
+        .getInt64();
+  };
+  const auto first = read_audit_log_page(f.store, f.auditor, {}, 0, 5, f.tick());
+  ASSERT_EQ(first.entries.size(), 5u);
+  EXPECT_TRUE(first.more);
+  EXPECT_EQ(first.entries[0].seq, all[0].seq);
+  EXPECT_EQ(views(), 1);
+  std::vector<AuditEntry> paged = first.entries;
+  for (auto page = first; page.more;) {
+    page = read_audit_log_page(f.store, f.auditor, {}, paged.back().seq, 5, f.tick());
+    paged.insert(paged.end(), page.entries.begin(), page.entries.end());
+  }
+  EXPECT_EQ(views(), 1) << "the later pages of the same view are not audited again";
+  // The log grew by the view entry itself, which the later pages include.
+  ASSERT_EQ(paged.size(), all.size() + 1);
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(paged[i].hash, all[i].hash);
+  EXPECT_EQ(paged.back().action, "view_audit_log");
+  EXPECT_THROW(read_audit_log_page(f.store, f.nurse, {}, 0, 5, f.tick()), PermissionDenied);
+  EXPECT_EQ(test::validation_message(
+                [&] { read_audit_log_page(f.store, f.auditor, {}, 0, 0, f.tick()); }),
+            "limit: must be 1-10000 (got 0)");
+}
+
 }  // namespace
 }  // namespace vigil::db

@@ -30,12 +30,22 @@ struct AuditLogFilter {
 std::vector<AuditEntry> read_audit_log(Store& store, const Actor& actor,
                                        const AuditLogFilter& filter, UtcMs now);
 
+// One page of the matching entries for a screen: those after `after_seq` in seq order, at most
+// `limit` (1-10000), and whether more follow. Auditor only; the first page of a filter
+// (after_seq 0) is audited as viewing the log ("view_audit_log", with the filter).
+struct AuditLogPage {
+  std::vector<AuditEntry> entries;
+  bool more = false;
+};
+AuditLogPage read_audit_log_page(Store& store, const Actor& actor, const AuditLogFilter& filter,
+                                 std::int64_t after_seq, std::size_t limit, UtcMs now);
+
 enum class AuditExportFormat { csv, json };
 
 // Auditor only. Writes the matching entries, every field as stored (the hashes can be checked
 // from the export): CSV (RFC 4180, a header row, times also as UTC text) or a JSON array of
-// objects. The export is audited (action export_audit_log, with the filter and the count).
-// Returns the number of entries written.
+// objects; streamed entry by entry (memory stays flat). The export is audited (action
+// export_audit_log, with the filter and the count). Returns the number of entries written.
 std::size_t export_audit_log(Store& store, const Actor& actor, const AuditLogFilter& filter,
                              AuditExportFormat format, std::ostream& out, UtcMs now);
 
