@@ -47,9 +47,11 @@ void read_session_and_patient(SQLite::Database& db, SessionPanelState& p, UtcMs 
 void read_doses(SQLite::Database& db, SessionPanelState& p) {
   SQLite::Statement q(db,
                       "SELECT a.id, a.start_utc_ms, a.end_utc_ms, a.drug, a.route, a.dose_mg, "
-                      "a.device_count, a.lot, u.name, coalesce(w.name, ''), a.waste_mg "
+                      "a.device_count, a.lot, u.name, coalesce(w.name, ''), a.waste_mg, "
+                      "coalesce(a.waste_method, ''), coalesce(ww.name, ''), a.form_strength "
                       "FROM administrations a JOIN users u ON u.id = a.administered_by "
-                      "LEFT JOIN users w ON w.id = a.witness_id WHERE a.session_id = ? "
+                      "LEFT JOIN users w ON w.id = a.witness_id "
+                      "LEFT JOIN users ww ON ww.id = a.waste_witness_id WHERE a.session_id = ? "
                       "ORDER BY a.start_utc_ms, a.id");
   q.bind(1, p.id);
   std::optional<UtcMs> last_device;
@@ -66,6 +68,9 @@ void read_doses(SQLite::Database& db, SessionPanelState& p) {
     d.administered_by = q.getColumn(8).getString();
     d.witness = q.getColumn(9).getString();
     d.waste_mg = optional_double(q.getColumn(10));
+    d.waste_method = q.getColumn(11).getString();
+    d.waste_witness = q.getColumn(12).getString();
+    d.form_strength = q.getColumn(13).getString();
     p.total_dose_mg += d.dose_mg;
     if (!p.first_dose_utc_ms) p.first_dose_utc_ms = d.start_utc_ms;
     if (d.route == core::DoseRoute::esketamine_nasal) last_device = d.start_utc_ms;

@@ -34,6 +34,9 @@ struct PanelDose {
   std::string administered_by;  // user name
   std::string witness;          // user name, empty when none
   std::optional<double> waste_mg;
+  std::string waste_method;   // empty when none
+  std::string waste_witness;  // user name, empty when none
+  std::string form_strength;  // "28 mg nasal spray device", "50 mg/mL vial"
 };
 
 // One phase the session may move to next, with core::check_transition's verdict on the record.

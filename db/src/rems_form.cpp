@@ -1,0 +1,67 @@
+#include "vigil/db/rems_form.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "audit_write.hpp"
+#include "vigil/db/site_store.hpp"
+
+namespace vigil::db {
+namespace {
+
+constexpr UtcMs kDay = 86'400'000;
+
+std::string newest_pre_dose_items(SQLite::Database& db, RowId session_id) {
+  SQLite::Statement q(db,
+                      "SELECT items FROM checklists WHERE session_id = ? AND kind = 'pre_dose' "
+                      "ORDER BY t_utc_ms DESC, id DESC LIMIT 1");
+  q.bind(1, session_id);
+  return q.executeStep() ? q.getColumn(0).getString() : "{}";
+}
+
+bool esketamine_session(const SessionReport& r) {
+  if (r.panel.type != core::SessionType::dosing) return false;
+  if (r.panel.planned_route == core::DoseRoute::esketamine_nasal) return true;
+  for (const auto& d : r.panel.doses) {
+    if (d.route == core::DoseRoute::esketamine_nasal) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::export_records, now);
+  require_row(db, "sessions", session_id);
+  {
+    // Refused before the export is audited: nothing is printed for another kind of session.
+    const auto panel = read_session_panel(store, actor, session_id, now);
+    SessionReport probe;
+    probe.panel = panel;
+    if (!esketamine_session(probe)) {
+      throw ValidationError("session " + std::to_string(session_id) +
+                            ": the REMS Patient Monitoring Form is for esketamine sessions (" +
+                            (panel.type == core::SessionType::integration
+                                 ? std::string("this one is an integration session")
+                                 : std::string("this one has no esketamine planned or given")) +
+                            ")");
+    }
+  }
+  RemsForm form;
+  form.record = read_session_report(store, actor, session_id, "rems_form", now);
+  const auto& r = form.record;
+  form.fields = rems_form_fields(r, newest_pre_dose_items(db, session_id),
+                                 site_setting(store, "rems.monitoring_provider"),
+                                 site_setting(store, "rems.setting"));
+  form.treatment_utc_ms = r.panel.first_dose_utc_ms.value_or(r.started_utc_ms.value_or(now));
+  // Due within 7 calendar days of the treatment date: the end of the 7th day after it (UTC).
+  form.due_utc_ms = (form.treatment_utc_ms / kDay + 8) * kDay - 1;
+  const auto left = form.due_utc_ms - now;
+  form.days_left = static_cast<int>(left >= 0 ? left / kDay : -((-left + kDay - 1) / kDay));
+  for (const auto& f : form.fields) {
+    if (f.missing) form.missing.push_back(f.label + ": " + *f.missing);
+  }
+  return form;
+}
+
+}  // namespace vigil::db
