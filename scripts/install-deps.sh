@@ -18,6 +18,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # reading printed reports back in tests (pdftotext, pdftoppm, pdfinfo)
+  poppler-utils
   # offscreen GUI runtime
   fonts-dejavu-core
 )

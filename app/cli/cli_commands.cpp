@@ -35,6 +35,7 @@ void register_site_command(CLI::App& app);
 void register_audit_command(CLI::App& app);
 void register_export_command(CLI::App& app);
 void register_sessions_command(CLI::App& app);
+void register_report_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
 void register_demo_command(CLI::App& app);
 
@@ -51,6 +52,7 @@ void register_commands(CLI::App& app) {
   register_audit_command(app);
   register_export_command(app);
   register_sessions_command(app);
+  register_report_command(app);
 }
 
 }  // namespace vigil::cli

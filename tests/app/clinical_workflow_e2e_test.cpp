@@ -10,6 +10,7 @@
 // SQL edit of the signed note is refused by the trigger.
 #include "clinical_workflow_fixture.hpp"
 #include "session_end_walk.hpp"
+#include "session_report_walk.hpp"
 
 namespace {
 
@@ -86,6 +87,7 @@ TEST_F(ClinicalWorkflow, EsketamineSessionFromSignInToCloseThenItsIntegrationSes
                          "sleeping better. PHQ-9 to be repeated at the 1-week follow-up.");
   expectRecordAudited();
   end.expectEndRecorded();
+  ReportWalk{*this}.printAndCheck();
 }
 
 TEST_F(ClinicalWorkflow, IvInfusionSessionFromSignInToCloseThenItsIntegrationSession) {

@@ -57,6 +57,37 @@ if VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user
   --phase over 2>"$work/err"; then fail "a bad --phase was accepted"; fi
 grep -q -- "--phase: must be a session phase" "$work/err" || fail "no --phase refusal: $(cat "$work/err")"
 
+# The session report: printed by the clinician as searchable text (the dose's lot, the SpO2
+# alarm, the chain head) and bound to the record: "unchanged" on the untouched file, and a raw
+# edit with no trigger in the way is named with the record it changed.
+pw() { VIGIL_PASSWORD=demo-password "$@"; }
+pw "$vigilctl" report --db "$work/demo.db" --session 1 --user demo-clinician \
+  --out "$work/report.pdf" >"$work/report.out" 2>&1 || { cat "$work/report.out"; fail "report exited"; }
+grep -Eq "^report: session 1, [1-9][0-9]* pages, [1-9][0-9]* records, digest [0-9a-f]{64}" \
+  "$work/report.out" || fail "no report line: $(cat "$work/report.out")"
+pdftotext "$work/report.pdf" "$work/report.txt" || fail "pdftotext cannot read the report"
+# The head printed is the one before the report's own export entry (the newest).
+printed_head=$(sqlite3 "$work/demo.db" "SELECT prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+for want in DEMO-LOT-1 "spo2 low" "Record binding" "$printed_head"; do
+  grep -q -- "$want" "$work/report.txt" || fail "'$want' is not in the report's text"
+done
+pw "$vigilctl" report check "$work/report.pdf" --db "$work/demo.db" --user demo-nurse \
+  >"$work/check.out" || fail "report check of the untouched record: $(cat "$work/check.out")"
+grep -q "^unchanged: session 1 holds the [0-9]* records" "$work/check.out" ||
+  fail "no 'unchanged' line: $(cat "$work/check.out")"
+cp "$work/demo.db" "$work/edited.db"
+sqlite3 "$work/edited.db" "UPDATE administrations SET lot = 'LOT-FORGED' WHERE id = 1"
+if pw "$vigilctl" report check "$work/report.pdf" --db "$work/edited.db" --user demo-nurse \
+  >"$work/check.out"; then fail "an edited dose checks as unchanged"; fi
+grep -q "^  differs: administrations 1$" "$work/check.out" || fail "the edit is not named: $(cat "$work/check.out")"
+grep -q "^audit chain: does not verify" "$work/check.out" || fail "no chain line: $(cat "$work/check.out")"
+if pw "$vigilctl" report --db "$work/demo.db" --session 1 --user demo-nurse \
+  --out "$work/nurse.pdf" 2>"$work/err"; then fail "a nurse printed a report"; fi
+grep -q "role nurse may not export_records" "$work/err" || fail "no role refusal: $(cat "$work/err")"
+if pw "$vigilctl" report check "$work/s1.csv" --db "$work/demo.db" --user demo-nurse \
+  2>"$work/err"; then fail "a CSV checked as a report"; fi
+grep -q "no Vigil record binding in this PDF" "$work/err" || fail "no binding refusal: $(cat "$work/err")"
+
 # An existing file is never written by the demo.
 if "$vigilctl" demo --for 1 --db "$work/demo.db" 2>"$work/err"; then fail "reused a database"; fi
 grep -q "exists" "$work/err" || fail "no 'exists' message: $(cat "$work/err")"
