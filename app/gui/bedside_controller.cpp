@@ -7,6 +7,7 @@
 #include "bedside_session.hpp"
 #include "clinical_panel.hpp"
 #include "monitor_window.hpp"
+#include "user_bar.hpp"
 #include "vigil/db/session_reader.hpp"
 #include "vigil/db/site_store.hpp"
 #include "vigil/db/store.hpp"
@@ -101,6 +102,8 @@ void BedsideController::openStation(db::Recorder& recorder, std::filesystem::pat
       recorder, [this] { return utcNowMs(); }, chair);
   access_ = std::make_unique<BedsideAccess>(window_, *gateway_);
   window_.setClinicalPanel(new ClinicalPanel(*gateway_));
+  records_ = std::make_unique<RecordsWindow>(*gateway_);
+  connect(window_.userBar(), &UserBar::recordsRequested, records_.get(), &RecordsWindow::open);
   if (idle_lock) {
     access_->idleLock().setTimeout(*idle_lock);
   } else {

@@ -22,6 +22,7 @@
 #include "bedside_access.hpp"
 #include "clinical_gateway.hpp"
 #include "demo_bedside.hpp"
+#include "records_window.hpp"
 #include "station.hpp"
 #include "station_bridge.hpp"
 #include "vigil/db/recorder.hpp"
@@ -62,6 +63,7 @@ class BedsideController : public QObject {
   station::Station* station() { return station_.get(); }
   ClinicalGateway* gateway() { return gateway_.get(); }  // null in the scripted demo
   BedsideAccess* access() { return access_.get(); }      // null in the scripted demo
+  RecordsWindow* records() { return records_.get(); }    // null in the scripted demo
   const StationBridge& bridge() const { return bridge_; }
   db::RowId recordingSession() const { return recording_session_; }  // 0: not recording
 
@@ -91,6 +93,7 @@ class BedsideController : public QObject {
   std::unique_ptr<station::Station> station_;
   std::unique_ptr<ClinicalGateway> gateway_;
   std::unique_ptr<BedsideAccess> access_;
+  std::unique_ptr<RecordsWindow> records_;  // the look back (Records in the user bar)
   db::RowId recording_session_ = 0;
   bool scripted_recording_ = false;
   QTimer script_timer_;

@@ -1,6 +1,7 @@
 #pragma once
 // Who is using the station, over the clinical area: the signed-in user and role (or "Not
-// signed in", or "Locked: ..."), "Lock" and "Switch user" (48 px touch targets).
+// signed in", or "Locked: ..."), "Records" (the look back: history and the audit log, in a window
+// of its own), "Lock" and "Switch user" (48 px touch targets).
 // Switching user never stops the station or recording.
 
 #include <QLabel>
@@ -20,13 +21,16 @@ class UserBar : public QWidget {
   QString userText() const { return user_->text(); }
   QPushButton* lockButton() const { return lock_; }
   QPushButton* switchUserButton() const { return switch_user_; }
+  QPushButton* recordsButton() const { return records_; }
 
  signals:
+  void recordsRequested();
   void lockRequested();
   void switchUserRequested();
 
  private:
   QLabel* user_;
+  QPushButton* records_;
   QPushButton* lock_;
   QPushButton* switch_user_;
 };

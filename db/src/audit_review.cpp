@@ -159,6 +159,13 @@ AuditLogPage read_audit_log_page(Store& store, const Actor& actor, const AuditLo
   return page;
 }
 
+AuditVerification verify_audit_log(Store& store, const Actor& actor, UtcMs now) {
+  require_permission(raw_connection(store), actor, Action::read_audit_log, now);
+  auto result = verify_audit_chain(store);
+  record_verification(store, result, actor.name, now);
+  return result;
+}
+
 std::size_t export_audit_log(Store& store, const Actor& actor, const AuditLogFilter& filter,
                              AuditExportFormat format, std::ostream& out, UtcMs now) {
   SQLite::Database& db = raw_connection(store);

@@ -4,6 +4,8 @@
 // the recording going; a dose becomes a trend marker; refusals show in the status bar.
 #include "bedside_controller.hpp"
 
+#include "audit_log_view.hpp"
+
 #include <gtest/gtest.h>
 
 #include <QLineEdit>
@@ -181,6 +183,14 @@ TEST_F(Bedside, AnAuditorSignsInButCannotStartRecording) {
   controller.gateway()->requestStart(planned);
   EXPECT_TRUE(status().contains("role auditor may not")) << status().toStdString();
   EXPECT_EQ(phase(), "planned");
+  // Records opens the look-back window on the audit log; switching user closes it.
+  QTest::mouseClick(window.userBar()->recordsButton(), Qt::LeftButton);
+  ASSERT_NE(controller.records(), nullptr);
+  EXPECT_TRUE(controller.records()->isVisible());
+  EXPECT_EQ(controller.records()->tabs()->currentWidget(), controller.records()->auditLog());
+  EXPECT_GT(controller.records()->auditLog()->entries().size(), 0u);
+  QTest::mouseClick(window.userBar()->switchUserButton(), Qt::LeftButton);
+  EXPECT_FALSE(controller.records()->isVisible());
 }
 
 TEST_F(Bedside, AWrongPasswordForUserIsRefused) {

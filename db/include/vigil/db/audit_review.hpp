@@ -40,6 +40,11 @@ struct AuditLogPage {
 AuditLogPage read_audit_log_page(Store& store, const Actor& actor, const AuditLogFilter& filter,
                                  std::int64_t after_seq, std::size_t limit, UtcMs now);
 
+// Auditor only. verify_audit_chain (the whole chain, the records and the vitals seals) as the
+// auditor's screen runs it; the verification is recorded in the log like vigilctl's ("verify",
+// actor name the auditor's).
+AuditVerification verify_audit_log(Store& store, const Actor& actor, UtcMs now);
+
 enum class AuditExportFormat { csv, json };
 
 // Auditor only. Writes the matching entries, every field as stored (the hashes can be checked
