@@ -45,6 +45,14 @@ void header_section(PdfPages& p, const db::SessionReport& r) {
     facts.emplace_back(QStringLiteral("Ended early"), text(r.ended_early_reason));
   }
   p.facts(facts);
+  QStringList phases;
+  for (const auto& ph : r.phases) {
+    phases << QStringLiteral("%1 %2 (%3)%4")
+                  .arg(words(ph.phase), clock_text(ph.t_utc_ms), text(ph.by),
+                       ph.ended_early ? QStringLiteral(", ended early") : QString());
+  }
+  if (!phases.isEmpty())
+    p.paragraph(QStringLiteral("Phases: ") + phases.join(QStringLiteral(" \u2192 ")));
 }
 
 void doses_section(PdfPages& p, const db::SessionReport& r) {

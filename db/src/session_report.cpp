@@ -37,17 +37,13 @@ std::vector<ReportNote> read_report_notes(Store& store, const Actor& actor, RowI
   return notes;
 }
 
-}  // namespace
-
-SessionReport read_session_report(Store& store, const Actor& actor, RowId session_id,
-                                  std::string_view document, UtcMs now) {
+SessionReport assemble(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
-  require_permission(db, actor, Action::export_records, now);
-  require_row(db, "sessions", session_id);
   SessionReport r;
   r.binding = bind_session_record(store, actor, session_id, now);
   r.panel = read_session_panel(store, actor, session_id, now);
   detail::read_report_header(db, r);
+  detail::read_report_phases(db, r);
   detail::read_report_bps(db, r);
   detail::read_report_alarms(db, r);
   detail::read_report_scales(db, r);
@@ -60,6 +56,17 @@ SessionReport read_session_report(Store& store, const Actor& actor, RowId sessio
   }
   r.printed_by = actor.name;
   r.printed_utc_ms = now;
+  return r;
+}
+
+}  // namespace
+
+SessionReport read_session_report(Store& store, const Actor& actor, RowId session_id,
+                                  std::string_view document, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::export_records, now);
+  require_row(db, "sessions", session_id);
+  SessionReport r = assemble(store, actor, session_id, now);
   nlohmann::json j;
   j["session_id"] = session_id;
   j["document"] = std::string(document);
@@ -67,6 +74,19 @@ SessionReport read_session_report(Store& store, const Actor& actor, RowId sessio
   j["chain_seq"] = r.binding.chain_seq;
   j["chain_head"] = r.binding.chain_head;
   audit_event(db, &actor, actor.name, "export_report", "sessions", j.dump(), now);
+  return r;
+}
+
+SessionReport view_session_record(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  require_row(db, "sessions", session_id);
+  SessionReport r = assemble(store, actor, session_id, now);
+  nlohmann::json j;
+  j["session_id"] = session_id;
+  j["patient"] = r.panel.patient_identifier;
+  j["view"] = "history";
+  audit_event(db, &actor, actor.name, "open_record", "sessions", j.dump(), now);
   return r;
 }
 

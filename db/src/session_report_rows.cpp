@@ -36,6 +36,23 @@ void read_report_header(SQLite::Database& db, SessionReport& r) {
   r.ended_early_reason = text_or_empty(q.getColumn(5));
 }
 
+void read_report_phases(SQLite::Database& db, SessionReport& r) {
+  SQLite::Statement q(
+      db,
+      "SELECT t_utc_ms, json_extract(new_value, '$.phase'), actor_name, action FROM "
+      "audit_log WHERE entity = 'sessions' AND entity_id = ? AND action IN "
+      "('create_session', 'create_integration_session', 'advance_session', "
+      "'end_session_early') AND json_valid(new_value) ORDER BY seq");
+  q.bind(1, r.panel.id);
+  while (q.executeStep()) {
+    if (q.getColumn(1).isNull()) continue;
+    const std::string phase = q.getColumn(1).getString();
+    if (!r.phases.empty() && r.phases.back().phase == phase) continue;
+    r.phases.push_back({phase, q.getColumn(0).getInt64(), q.getColumn(2).getString(),
+                        q.getColumn(3).getString() == "end_session_early"});
+  }
+}
+
 void read_report_bps(SQLite::Database& db, SessionReport& r) {
   SQLite::Statement q(db,
                       "SELECT o.id, o.t_utc_ms, o.systolic_mmhg, o.diastolic_mmhg, o.mean_mmhg, "

@@ -8,6 +8,7 @@
 namespace vigil::db::detail {
 
 void read_report_header(SQLite::Database& db, SessionReport& r);
+void read_report_phases(SQLite::Database& db, SessionReport& r);
 void read_report_bps(SQLite::Database& db, SessionReport& r);
 void read_report_alarms(SQLite::Database& db, SessionReport& r);
 void read_report_scales(SQLite::Database& db, SessionReport& r);

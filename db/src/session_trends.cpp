@@ -50,6 +50,38 @@ std::vector<TrendSeries> read_session_trends(Store& store, const Actor& actor, R
   return out;
 }
 
+std::vector<WaveformBlock> read_session_waveform(Store& store, const Actor& actor, RowId session_id,
+                                                 core::Channel channel, UtcMs from_utc_ms,
+                                                 UtcMs to_utc_ms, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  if (to_utc_ms <= from_utc_ms || to_utc_ms - from_utc_ms > 600'000) {
+    throw ValidationError("to_utc_ms: a waveform window is 1 ms to 10 minutes (got " +
+                          std::to_string(to_utc_ms - from_utc_ms) + " ms)");
+  }
+  SQLite::Statement q(db,
+                      "SELECT start_utc_ms, sample_rate_hz, samples FROM waveforms WHERE "
+                      "session_id = ? AND channel = ? AND start_utc_ms >= ? AND start_utc_ms < ? "
+                      "ORDER BY start_utc_ms, id");
+  q.bind(1, session_id);
+  q.bind(2, channel_code(channel));
+  q.bind(3, from_utc_ms - 10'000);
+  q.bind(4, to_utc_ms);
+  std::vector<WaveformBlock> out;
+  while (q.executeStep()) {
+    WaveformBlock b{q.getColumn(0).getInt64(), q.getColumn(1).getDouble(), {}};
+    const auto blob = q.getColumn(2);
+    const auto* bytes = static_cast<const unsigned char*>(blob.getBlob());
+    const auto n = static_cast<std::size_t>(blob.getBytes()) / 2;
+    b.samples.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {  // int16 little-endian
+      b.samples.push_back(static_cast<std::int16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8)));
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
 std::optional<std::pair<UtcMs, UtcMs>> session_vitals_span(Store& store, const Actor& actor,
                                                            RowId session_id, UtcMs now) {
   SQLite::Database& db = raw_connection(store);

@@ -94,6 +94,14 @@ struct VitalsRange {
   std::int64_t values = 0;
 };
 
+// A phase the session entered, as audited (the phase history is read from the audit log).
+struct ReportPhaseChange {
+  std::string phase;  // the phase entered
+  UtcMs t_utc_ms = 0;
+  std::string by;  // user name
+  bool ended_early = false;
+};
+
 struct SessionReport {
   SessionPanelState panel;  // the patient, session, doses and checkpoints
   std::string patient_sex;
@@ -102,7 +110,8 @@ struct SessionReport {
   std::optional<UtcMs> started_utc_ms;
   std::optional<UtcMs> ended_utc_ms;
   std::string ended_early_reason;
-  std::vector<ReportBp> bps;  // every BP observation, oldest first
+  std::vector<ReportPhaseChange> phases;  // planned first, then each change in order
+  std::vector<ReportBp> bps;              // every BP observation, oldest first
   VitalsRange spo2;
   VitalsRange pulse_rate;
   std::vector<ReportAlarm> alarms;  // by start
@@ -123,5 +132,11 @@ struct SessionReport {
 // ("session_report", "rems_form"). Throws NotFound ("sessions id N: no such record").
 SessionReport read_session_report(Store& store, const Actor& actor, RowId session_id,
                                   std::string_view document, UtcMs now);
+
+// The same record for the history screen: nurse, clinician or auditor (read_records). Opening a
+// patient's session is audited like the station's ("open_record", entity sessions, with the
+// session id and the patient identifier). `printed_by` and `printed_utc_ms` are the viewer and
+// `now`.
+SessionReport view_session_record(Store& store, const Actor& actor, RowId session_id, UtcMs now);
 
 }  // namespace vigil::db
