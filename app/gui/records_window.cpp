@@ -4,6 +4,7 @@
 
 #include "audit_log_view.hpp"
 #include "form_style.hpp"
+#include "history_view.hpp"
 
 namespace vigil::gui {
 
@@ -11,9 +12,11 @@ RecordsWindow::RecordsWindow(ClinicalGateway& gateway, QWidget* parent)
     : QWidget(parent, Qt::Window),
       gateway_(gateway),
       tabs_(new QTabWidget(this)),
+      history_(new HistoryView(gateway, this)),
       audit_(new AuditLogView(gateway, this)) {
   setWindowTitle(tr("Vigil records"));
   form_style::apply(this);
+  tabs_->addTab(history_, tr("History"));
   tabs_->addTab(audit_, tr("Audit log"));
   tabs_->setStyleSheet(
       QStringLiteral("QTabBar::tab { min-height: 40px; padding: 0 18px; font-size: 16px; }"));
@@ -24,6 +27,7 @@ RecordsWindow::RecordsWindow(ClinicalGateway& gateway, QWidget* parent)
   // What this window shows belongs to the user who opened it.
   connect(&gateway_, &ClinicalGateway::aboutToChangeUser, this, [this] {
     close();
+    history_->clear();
     audit_->clear();
   });
 }

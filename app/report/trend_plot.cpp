@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QPainterPath>
+#include <QPolygonF>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -75,8 +76,15 @@ void draw_trend_plot(QPainter& painter, const QRectF& rect, const TrendPlot& plo
   }
   // Grid and y labels.
   painter.setFont(plot_font(6.5, unit));
-  const double y_step =
-      (plot.y_max - plot.y_min) > 60 ? 20 : ((plot.y_max - plot.y_min) > 25 ? 10 : 5);
+  // A grid step of 1, 2 or 5 times a power of ten giving at most 10 lines, whatever the range.
+  const double range = std::max(plot.y_max - plot.y_min, 1e-9);
+  double y_step = std::pow(10.0, std::floor(std::log10(range / 10)));
+  for (const double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (range / (y_step * m) <= 10) {
+      y_step *= m;
+      break;
+    }
+  }
   for (double v = std::ceil(plot.y_min / y_step) * y_step; v <= plot.y_max; v += y_step) {
     painter.setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.4 * unit));
     painter.drawLine(QPointF(area.left(), y_of(v)), QPointF(area.right(), y_of(v)));
@@ -118,6 +126,19 @@ void draw_trend_plot(QPainter& painter, const QRectF& rect, const TrendPlot& plo
                      QPointF(x + 2 * unit, y_of(bp.systolic)));
     painter.drawLine(QPointF(x - 2 * unit, y_of(bp.diastolic)),
                      QPointF(x + 2 * unit, y_of(bp.diastolic)));
+  }
+  if (!plot.line.empty()) {
+    painter.setPen(QPen(plot.colour, 0.8 * unit));
+    QPolygonF run;
+    for (std::size_t i = 0; i < plot.line.size(); ++i) {
+      const auto& p = plot.line[i];
+      if (i > 0 && p.t_utc_ms - plot.line[i - 1].t_utc_ms > 1000) {
+        painter.drawPolyline(run);
+        run.clear();
+      }
+      run << QPointF(x_of(p.t_utc_ms), y_of(p.value));
+    }
+    painter.drawPolyline(run);
   }
   painter.setFont(plot_font(6, unit, true));
   for (const auto& d : plot.doses) {

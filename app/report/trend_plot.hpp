@@ -30,6 +30,11 @@ struct PlotBp {
   double diastolic = 0;
 };
 
+struct PlotSample {  // one point of a line (a waveform at full rate)
+  db::UtcMs t_utc_ms = 0;
+  double value = 0;
+};
+
 struct TrendPlot {
   QString title;  // "SpO2 (%)"
   db::UtcMs from_utc_ms = 0;
@@ -39,6 +44,7 @@ struct TrendPlot {
   std::vector<double> reference_lines;  // dashed, labelled (alarm limits in force)
   std::vector<db::TrendBucket> band;
   std::vector<PlotBp> bps;
+  std::vector<PlotSample> line;  // drawn as a polyline, broken where samples are > 1 s apart
   QColor colour = QColor(0x00, 0x66, 0xcc);
   std::vector<PlotMarker> doses;   // drawn as vertical lines with their label
   std::vector<PlotMarker> alarms;  // drawn as triangles along the top, in the priority colour

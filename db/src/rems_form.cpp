@@ -27,30 +27,24 @@ bool esketamine_session(const SessionReport& r) {
   return false;
 }
 
-}  // namespace
+void require_esketamine(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  // Refused before anything is audited: no form is shown or printed for another session.
+  SessionReport probe;
+  probe.panel = read_session_panel(store, actor, session_id, now);
+  if (esketamine_session(probe)) return;
+  throw ValidationError("session " + std::to_string(session_id) +
+                        ": the REMS Patient Monitoring Form is for esketamine sessions (" +
+                        (probe.panel.type == core::SessionType::integration
+                             ? std::string("this one is an integration session")
+                             : std::string("this one has no esketamine planned or given")) +
+                        ")");
+}
 
-RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
-  SQLite::Database& db = raw_connection(store);
-  require_permission(db, actor, Action::export_records, now);
-  require_row(db, "sessions", session_id);
-  {
-    // Refused before the export is audited: nothing is printed for another kind of session.
-    const auto panel = read_session_panel(store, actor, session_id, now);
-    SessionReport probe;
-    probe.panel = panel;
-    if (!esketamine_session(probe)) {
-      throw ValidationError("session " + std::to_string(session_id) +
-                            ": the REMS Patient Monitoring Form is for esketamine sessions (" +
-                            (panel.type == core::SessionType::integration
-                                 ? std::string("this one is an integration session")
-                                 : std::string("this one has no esketamine planned or given")) +
-                            ")");
-    }
-  }
+RemsForm fill(Store& store, SessionReport record, UtcMs now) {
   RemsForm form;
-  form.record = read_session_report(store, actor, session_id, "rems_form", now);
+  form.record = std::move(record);
   const auto& r = form.record;
-  form.fields = rems_form_fields(r, newest_pre_dose_items(db, session_id),
+  form.fields = rems_form_fields(r, newest_pre_dose_items(raw_connection(store), r.panel.id),
                                  site_setting(store, "rems.monitoring_provider"),
                                  site_setting(store, "rems.setting"));
   form.treatment_utc_ms = r.panel.first_dose_utc_ms.value_or(r.started_utc_ms.value_or(now));
@@ -62,6 +56,24 @@ RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcM
     if (f.missing) form.missing.push_back(f.label + ": " + *f.missing);
   }
   return form;
+}
+
+}  // namespace
+
+RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::export_records, now);
+  require_row(db, "sessions", session_id);
+  require_esketamine(store, actor, session_id, now);
+  return fill(store, read_session_report(store, actor, session_id, "rems_form", now), now);
+}
+
+RemsForm view_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  require_permission(db, actor, Action::read_records, now);
+  require_row(db, "sessions", session_id);
+  require_esketamine(store, actor, session_id, now);
+  return fill(store, view_session_record(store, actor, session_id, now), now);
 }
 
 }  // namespace vigil::db

@@ -33,6 +33,10 @@ struct RemsForm {
 // esketamine planned or given)").
 RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now);
 
+// The form on screen: nurse, clinician or auditor (read_records), audited as opening the
+// session's record (view_session_record), not as an export.
+RemsForm view_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now);
+
 // The fields from a session's record (no store access; rems_form_fields.cpp). `pre_dose` holds
 // the newest pre-dose checklist's items, `site` the provider and setting site settings.
 std::vector<RemsFormField> rems_form_fields(const SessionReport& record,
