@@ -40,6 +40,7 @@ int run_print(const ReportOptions& o, Document what) {
   if (o.session <= 0)
     return report_error("--session: required, a session id (see vigilctl sessions)");
   if (o.out.empty()) return report_error("--out: required, the PDF file to write");
+  if (same_file(o.out, o.file)) return report_error("--out: must not be the --db file " + o.file);
   try {
     auto store = db::Store::open(o.file, db::OpenMode::open_existing);
     const db::Actor actor = login_from_cli(store, o.user);

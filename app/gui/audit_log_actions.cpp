@@ -2,6 +2,7 @@
 // filtered log (audit_log_view.hpp).
 #include <QFile>
 #include <QFileDialog>
+#include <filesystem>
 #include <fstream>
 
 #include "audit_log_view.hpp"

@@ -35,7 +35,7 @@ void HistoryView::openSession(db::RowId id) {
     }));
     try {
       const auto form = gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
-        return db::view_rems_form(s, a, id, now);
+        return db::rems_form_of(s, a, record, now);
       });
       rems_form_->setHtml(remsFormHtml(form));
       rems_->setEnabled(true);
@@ -51,9 +51,14 @@ void HistoryView::openSession(db::RowId id) {
 
 bool HistoryView::printReport(const QString& file, report::Paper paper) {
   try {
-    const auto printed = gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
-      return report::write_session_report(s, a, open_session_, file, paper, now);
-    });
+    // Read on the store's thread, drawn off it: the recorder's writer is not held while printing.
+    const auto [record, charts] =
+        gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
+          auto r = db::read_session_report(s, a, open_session_, "session_report", now);
+          auto c = report::read_session_charts(s, a, r, now);
+          return std::pair{std::move(r), std::move(c)};
+        });
+    const auto printed = report::write_session_report(record, charts, file, paper);
     showMessage(
         tr("Printed session %1 (%2 pages) to %3").arg(open_session_).arg(printed.pages).arg(file),
         false);

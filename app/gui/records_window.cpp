@@ -15,6 +15,7 @@ RecordsWindow::RecordsWindow(ClinicalGateway& gateway, QWidget* parent)
       history_(new HistoryView(gateway, this)),
       audit_(new AuditLogView(gateway, this)) {
   setWindowTitle(tr("Vigil records"));
+  setAttribute(Qt::WA_QuitOnClose, false);  // closing the monitor ends the station, not this
   form_style::apply(this);
   tabs_->addTab(history_, tr("History"));
   tabs_->addTab(audit_, tr("Audit log"));

@@ -5,6 +5,7 @@
 #include <QPageLayout>
 #include <QTextLayout>
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 namespace vigil::report {
@@ -152,14 +153,25 @@ void PdfPages::heading(const QString& text) {
 void PdfPages::paragraph(const QString& text, bool bold) {
   const QFont& f = bold ? bold_ : body_;
   const double h = text_height(text, f, width_);
-  if (h > height_) {
-    // A long text (a note's body) flows over pages line by line.
-    for (const QString& line : text.split(QLatin1Char('\n'))) paragraph(line, bold);
+  if (h <= height_ - y_ || h <= height_ / 4) {
+    ensure(h);
+    draw_text(QRectF(0, y_, width_, h), text, f, Qt::AlignLeft);
+    y_ += h + 2;
     return;
   }
-  ensure(h);
-  draw_text(QRectF(0, y_, width_, h), text, f, Qt::AlignLeft);
-  y_ += h + 2;
+  // A long text (a note's body) flows over pages line by line, however it is broken.
+  QTextLayout layout(with_line_breaks(text), f, &device_);
+  lay_out(layout, width_ * scale_, Qt::AlignLeft);
+  painter_.setFont(f);
+  for (int i = 0; i < layout.lineCount(); ++i) {
+    const QTextLine line = layout.lineAt(i);
+    const double lh = line.height() / scale_;
+    ensure(lh);
+    // Draw the line where the flow is: shift the layout so this line lands at y_.
+    line.draw(&painter_, QPointF(0, y_ * scale_ - line.y()));
+    y_ += lh;
+  }
+  y_ += 2;
 }
 
 void PdfPages::alert(const QString& text) {
@@ -269,7 +281,10 @@ int render_pdf(const QString& file, Paper paper, const QString& title, const QBy
     content(p);
     pages = p.page();
   }
-  QFile out(file);
+  // Written beside the target, owner-only, and renamed over it only when complete: a failed
+  // print never leaves a truncated PDF over a good one.
+  const QString partial = file + QStringLiteral(".partial");
+  QFile out(partial);
   if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
     throw std::runtime_error(file.toStdString() + ": cannot be written (" +
                              out.errorString().toStdString() + ")");
@@ -281,9 +296,17 @@ int render_pdf(const QString& file, Paper paper, const QString& title, const QBy
     PdfPages p(w, footer, pages);
     content(p);
   }
+  out.close();
   if (out.error() != QFileDevice::NoError) {
+    QFile::remove(partial);
     throw std::runtime_error(file.toStdString() + ": writing failed (" +
                              out.errorString().toStdString() + ")");
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial.toStdString(), file.toStdString(), ec);
+  if (ec) {
+    QFile::remove(partial);
+    throw std::runtime_error(file.toStdString() + ": cannot be replaced (" + ec.message() + ")");
   }
   return pages;
 }

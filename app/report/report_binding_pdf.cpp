@@ -15,7 +15,7 @@ QString xml_escaped(const QString& s) { return s.toHtmlEscaped(); }
 QByteArray binding_xmp(const QString& title, const std::string& binding_text) {
   // The binding holds only [a-z0-9_ -] and line breaks: nothing to escape inside the element.
   QString xmp;
-  xmp += QStringLiteral("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
+  xmp += QStringLiteral("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n");
   xmp += QStringLiteral("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n");
   xmp += QStringLiteral(
       " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"

@@ -62,7 +62,8 @@ std::vector<TrendPlot> read_session_charts(db::Store& store, const db::Actor& ac
   std::vector<TrendPlot> plots;
   TrendPlot spo2 = base_plot(r, span, carries_oximetry);
   spo2.title = QStringLiteral("SpO2 (%) - lowest to highest per %1 s")
-                   .arg((span.second - span.first) / kBuckets / 1000 + 1);
+                   .arg(std::max<db::UtcMs>(
+                       1, (span.second - span.first + kBuckets * 1000 - 1) / (kBuckets * 1000)));
   spo2.band = series[0].buckets;
   std::tie(spo2.y_min, spo2.y_max) = plot_range(spo2.band, 5, 50, 100, {85, 100});
   spo2.colour = QColor(0x00, 0x70, 0xc0);

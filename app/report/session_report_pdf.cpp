@@ -316,12 +316,18 @@ PrintedDocument write_session_report(db::Store& store, const db::Actor& actor, d
                                      const QString& file, Paper paper, db::UtcMs now) {
   const db::SessionReport r =
       db::read_session_report(store, actor, session_id, "session_report", now);
+  return write_session_report(r, read_session_charts(store, actor, r, now), file, paper);
+}
+
+PrintedDocument write_session_report(const db::SessionReport& r,
+                                     const std::vector<TrendPlot>& charts, const QString& file,
+                                     Paper paper) {
+  const db::RowId session_id = r.panel.id;
   const QString title = QStringLiteral("Vigil session report - session %1").arg(session_id);
   const QString footer = QStringLiteral("Vigil session report - %1 - session %2 - digest %3")
                              .arg(text(r.panel.patient_identifier))
                              .arg(session_id)
                              .arg(text(r.binding.digest.substr(0, 16)));
-  const std::vector<TrendPlot> charts = read_session_charts(store, actor, r, now);
   PrintedDocument out;
   out.binding = r.binding;
   out.pages = render_pdf(file, paper, title, binding_xmp(title, db::binding_text(r.binding)),

@@ -26,6 +26,12 @@ struct PrintedDocument {
 PrintedDocument write_session_report(db::Store& store, const db::Actor& actor, db::RowId session_id,
                                      const QString& file, Paper paper, db::UtcMs now);
 
+// The same from a report already read (read_session_report, which audits the export) and its
+// charts (read_session_charts): a screen reads on the store's thread and draws off it.
+PrintedDocument write_session_report(const db::SessionReport& r,
+                                     const std::vector<TrendPlot>& charts, const QString& file,
+                                     Paper paper);
+
 // The report's trend charts (session_report_charts.cpp): SpO2, pulse rate and NIBP over the
 // whole session with the dose and alarm markers and the device gaps, read once, drawn per pass.
 std::vector<TrendPlot> read_session_charts(db::Store& store, const db::Actor& actor,

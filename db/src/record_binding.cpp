@@ -95,8 +95,13 @@ std::string record_line(const BoundRecord& r) {
   return "record " + r.table + ' ' + std::to_string(r.id) + ' ' + r.sha256;
 }
 
+std::string chain_line(const SessionBinding& b) {
+  return "chain " + std::to_string(b.chain_seq) + ' ' + b.chain_head;
+}
+
 std::string digest_of(const SessionBinding& b) {
-  std::string lines = "session " + std::to_string(b.session_id) + '\n' + vitals_line(b) + '\n';
+  std::string lines = "session " + std::to_string(b.session_id) + '\n' + chain_line(b) + '\n' +
+                      vitals_line(b) + '\n';
   for (const auto& r : b.records) lines += record_line(r) + '\n';
   return sha256_hex(lines);
 }
@@ -144,17 +149,19 @@ SessionBinding bind_session_record(Store& store, const Actor& actor, RowId sessi
   require_row(db, "sessions", session_id);
   SessionBinding b;
   b.session_id = session_id;
-  // One read transaction: the records, the vitals and the chain head are one snapshot.
-  db.exec("BEGIN");
+  // One read snapshot: the records, the vitals and the chain head (a savepoint: a caller that
+  // reads more of the session in its own read transaction gets the same snapshot).
+  db.exec("SAVEPOINT binding");
   try {
     bind_records(db, b);
     bind_vitals(db, b);
     const AuditHead head = audit_head(store);
     b.chain_seq = head.last_seq;
     b.chain_head = head.hash;
-    db.exec("COMMIT");
+    db.exec("RELEASE binding");
   } catch (...) {
-    db.exec("ROLLBACK");
+    db.exec("ROLLBACK TO binding");
+    db.exec("RELEASE binding");
     throw;
   }
   b.digest = digest_of(b);
@@ -165,7 +172,7 @@ std::string binding_text(const SessionBinding& b) {
   std::string out = "vigil-record-binding 1\n";
   out += "session " + std::to_string(b.session_id) + '\n';
   out += "digest " + b.digest + '\n';
-  out += "chain " + std::to_string(b.chain_seq) + ' ' + b.chain_head + '\n';
+  out += chain_line(b) + '\n';
   out += vitals_line(b) + '\n';
   for (const auto& r : b.records) out += record_line(r) + '\n';
   return out;

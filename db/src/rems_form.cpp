@@ -27,10 +27,7 @@ bool esketamine_session(const SessionReport& r) {
   return false;
 }
 
-void require_esketamine(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
-  // Refused before anything is audited: no form is shown or printed for another session.
-  SessionReport probe;
-  probe.panel = read_session_panel(store, actor, session_id, now);
+void refuse_unless_esketamine(const SessionReport& probe, RowId session_id) {
   if (esketamine_session(probe)) return;
   throw ValidationError("session " + std::to_string(session_id) +
                         ": the REMS Patient Monitoring Form is for esketamine sessions (" +
@@ -38,6 +35,13 @@ void require_esketamine(Store& store, const Actor& actor, RowId session_id, UtcM
                              ? std::string("this one is an integration session")
                              : std::string("this one has no esketamine planned or given")) +
                         ")");
+}
+
+void require_esketamine(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  // Refused before anything is audited: no form is shown or printed for another session.
+  SessionReport probe;
+  probe.panel = read_session_panel(store, actor, session_id, now);
+  refuse_unless_esketamine(probe, session_id);
 }
 
 RemsForm fill(Store& store, SessionReport record, UtcMs now) {
@@ -74,6 +78,12 @@ RemsForm view_rems_form(Store& store, const Actor& actor, RowId session_id, UtcM
   require_row(db, "sessions", session_id);
   require_esketamine(store, actor, session_id, now);
   return fill(store, view_session_record(store, actor, session_id, now), now);
+}
+
+RemsForm rems_form_of(Store& store, const Actor& actor, SessionReport record, UtcMs now) {
+  require_permission(raw_connection(store), actor, Action::read_records, now);
+  refuse_unless_esketamine(record, record.panel.id);
+  return fill(store, std::move(record), now);
 }
 
 }  // namespace vigil::db

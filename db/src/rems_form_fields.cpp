@@ -3,6 +3,7 @@
 // form when the REMS changes it (docs/clinical.md).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "vigil/db/rems_form.hpp"
@@ -107,11 +108,14 @@ void add_site(std::vector<Field>& out, const std::optional<std::string>& provide
 
 void add_treatment(std::vector<Field>& out, const SessionReport& r) {
   std::string lots;
+  std::vector<std::string> seen;
   double esketamine_mg = 0;
   for (const auto& d : r.panel.doses) {
     if (d.route != core::DoseRoute::esketamine_nasal) continue;
     esketamine_mg += d.dose_mg;
-    if (lots.find(d.lot) == std::string::npos) lots += (lots.empty() ? "" : ", ") + d.lot;
+    if (std::find(seen.begin(), seen.end(), d.lot) != seen.end()) continue;  // whole lots
+    seen.push_back(d.lot);
+    lots += (lots.empty() ? "" : ", ") + d.lot;
   }
   const auto no_dose = std::optional<std::string>("no esketamine dose is recorded");
   std::string dose;

@@ -366,8 +366,15 @@ CREATE TRIGGER vitals_seals_no_delete BEFORE DELETE ON vitals_seals
   BEGIN SELECT RAISE(ABORT, 'vitals_seals are permanent: DELETE refused'); END;
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                 kMigration5};
+// Migration 6: the audit log found by what an entry is about. A session's phase history, a
+// report's phases and the auditor's entity filter read the entries of one record (entity,
+// entity_id) without scanning a log that only grows.
+constexpr const char* kMigration6 = R"sql(
+CREATE INDEX audit_log_by_entity ON audit_log(entity, entity_id, seq);
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations{kMigration1, kMigration2, kMigration3,
+                                                 kMigration4, kMigration5, kMigration6};
 
 }  // namespace
 

@@ -37,7 +37,7 @@ std::vector<ReportNote> read_report_notes(Store& store, const Actor& actor, RowI
   return notes;
 }
 
-SessionReport assemble(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+SessionReport assemble_in_snapshot(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
   SQLite::Database& db = raw_connection(store);
   SessionReport r;
   r.binding = bind_session_record(store, actor, session_id, now);
@@ -57,6 +57,21 @@ SessionReport assemble(Store& store, const Actor& actor, RowId session_id, UtcMs
   r.printed_by = actor.name;
   r.printed_utc_ms = now;
   return r;
+}
+
+// The whole record in one read transaction, so that what is shown is what the binding covers
+// even while the session is still being recorded.
+SessionReport assemble(Store& store, const Actor& actor, RowId session_id, UtcMs now) {
+  SQLite::Database& db = raw_connection(store);
+  db.exec("BEGIN");
+  try {
+    SessionReport r = assemble_in_snapshot(store, actor, session_id, now);
+    db.exec("COMMIT");
+    return r;
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <map>
 
 #include "vigil/core/reading_flags.hpp"
@@ -127,20 +128,19 @@ void read_report_devices(SQLite::Database& db, SessionReport& r) {
                       "SELECT family, port, identity, connected_utc_ms, disconnected_utc_ms FROM "
                       "device_connections WHERE session_id = ? ORDER BY connected_utc_ms, id");
   q.bind(1, r.panel.id);
-  std::map<std::string, UtcMs> last_disconnect;  // per family, while none is connected
+  // Per family, until when a device of it was connected (INT64_MAX: one is still connected).
+  std::map<std::string, UtcMs> covered_until;
   while (q.executeStep()) {
     ReportDeviceConnection c{q.getColumn(0).getString(), q.getColumn(1).getString(),
                              q.getColumn(2).getString(), q.getColumn(3).getInt64(),
                              optional_ms(q.getColumn(4))};
-    const auto gap = last_disconnect.find(c.family);
-    if (gap != last_disconnect.end() && gap->second < c.connected_utc_ms) {
-      r.device_gaps.push_back({c.family, gap->second, c.connected_utc_ms});
+    const auto seen = covered_until.find(c.family);
+    if (seen != covered_until.end() && seen->second < c.connected_utc_ms) {
+      r.device_gaps.push_back({c.family, seen->second, c.connected_utc_ms});
     }
-    if (gap != last_disconnect.end()) last_disconnect.erase(gap);
-    if (c.disconnected_utc_ms) {
-      auto& until = last_disconnect[c.family];
-      until = std::max(until, *c.disconnected_utc_ms);
-    }
+    const UtcMs until = c.disconnected_utc_ms.value_or(INT64_MAX);
+    auto& covered = covered_until[c.family];
+    covered = seen == covered_until.end() ? until : std::max(covered, until);
     r.devices.push_back(std::move(c));
   }
 }

@@ -7,6 +7,7 @@
 #include "vigil/db/outcome_trends.hpp"
 #include "vigil/db/session_report.hpp"
 #include "vigil/db/session_trends.hpp"
+#include "vigil/db/site_store.hpp"
 
 namespace vigil::db {
 namespace {
@@ -34,6 +35,23 @@ TEST_F(HistoryView, OpeningASessionReadsItsWholeRecordAndIsAudited) {
   EXPECT_LE(r.phases[1].t_utc_ms, r.phases[2].t_utc_ms);
   ASSERT_EQ(r.bps.size(), 1u);
   EXPECT_THROW(view_session_record(f.store, f.admin, session, f.tick()), PermissionDenied);
+}
+
+TEST_F(HistoryView, ADeviceGapIsTheTimeNoDeviceOfTheFamilyWasConnected) {
+  const auto connect = [&](UtcMs from, std::optional<UtcMs> to) {
+    const RowId id = record_device_connected(
+        f.store, f.nurse, {session, "nonin-df2", "/dev/ttyUSB0", "Nonin 3150", from}, f.tick());
+    if (to) record_device_disconnected(f.store, f.nurse, id, *to, f.tick());
+  };
+  const UtcMs t0 = f.now;
+  connect(t0, t0 + 60'000);            // 0-60 s
+  connect(t0 + 10'000, t0 + 30'000);   // inside the first: no gap at 30 s
+  connect(t0 + 90'000, std::nullopt);  // back after a 30 s gap, still connected
+  const auto r = view_session_record(f.store, f.auditor, session, f.tick());
+  ASSERT_EQ(r.device_gaps.size(), 1u);
+  EXPECT_EQ(r.device_gaps[0].from_utc_ms, t0 + 60'000);
+  EXPECT_EQ(r.device_gaps[0].to_utc_ms, t0 + 90'000);
+  EXPECT_EQ(r.devices.size(), 3u);
 }
 
 TEST_F(HistoryView, OutcomesRunAcrossThePatientsSessionsWithTheirBands) {

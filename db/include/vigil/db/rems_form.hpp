@@ -37,6 +37,11 @@ RemsForm read_rems_form(Store& store, const Actor& actor, RowId session_id, UtcM
 // session's record (view_session_record), not as an export.
 RemsForm view_rems_form(Store& store, const Actor& actor, RowId session_id, UtcMs now);
 
+// The form of a record already opened (view_session_record, which audited the opening): read
+// again, and audited again, nothing. Nurse, clinician or auditor. Refuses a session that is not
+// an esketamine dosing session like read_rems_form.
+RemsForm rems_form_of(Store& store, const Actor& actor, SessionReport record, UtcMs now);
+
 // The fields from a session's record (no store access; rems_form_fields.cpp). `pre_dose` holds
 // the newest pre-dose checklist's items, `site` the provider and setting site settings.
 std::vector<RemsFormField> rems_form_fields(const SessionReport& record,
