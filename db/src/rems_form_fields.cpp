@@ -126,12 +126,15 @@ void add_treatment(std::vector<Field>& out, const SessionReport& r) {
   }
   out.push_back({"Treatment", "Dose", dose, dose.empty() ? no_dose : std::nullopt});
   out.push_back({"Treatment", "Lot number", lots, lots.empty() ? no_dose : std::nullopt});
-  const auto minutes = r.discharge ? std::optional(r.discharge->monitoring_minutes) : std::nullopt;
+  // Assigned, not a conditional expression: GCC 12 at -O2 warns maybe-uninitialized on those.
+  std::optional<int> minutes;
+  if (r.discharge) minutes = r.discharge->monitoring_minutes;
   out.push_back(
       {"Treatment", "Total monitoring minutes (first device to end of monitoring)",
        minutes ? std::to_string(*minutes) : "",
        minutes ? std::nullopt : std::optional<std::string>("ready to leave is not recorded")});
-  const auto ready = r.discharge ? r.discharge->answers.rems_ready_minutes : std::nullopt;
+  std::optional<int> ready;
+  if (r.discharge) ready = r.discharge->answers.rems_ready_minutes;
   out.push_back(
       {"Treatment",
        "Minutes after which the patient would have been ready to leave (REMS "
@@ -153,8 +156,8 @@ void add_vitals(std::vector<Field>& out, const SessionReport& r) {
     before.missing = "no pre-dose BP is recorded";
   }
   out.push_back(before);
-  const auto acceptable =
-      r.discharge ? r.discharge->answers.vitals_acceptable_before_completion : std::nullopt;
+  std::optional<bool> acceptable;
+  if (r.discharge) acceptable = r.discharge->answers.vitals_acceptable_before_completion;
   out.push_back(
       {"Vital signs", "Acceptable before completion of monitoring",
        acceptable ? (*acceptable ? "yes" : "no") : "",
