@@ -29,15 +29,6 @@ struct ExportOptions {
   std::string to;
 };
 
-CLI::Validator utc_time() {
-  return CLI::Validator(
-      [](std::string& v) -> std::string {
-        if (core::parse_utc_text(v)) return {};
-        return "must be a UTC time as YYYY-MM-DD[THH:MM[:SS]], got '" + v + "'";
-      },
-      "UTC");
-}
-
 db::AuditLogFilter filter_of(const ExportOptions& o) {
   db::AuditLogFilter f;
   if (!o.by.empty()) f.actor_name = o.by;

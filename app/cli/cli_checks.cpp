@@ -1,5 +1,7 @@
 #include "cli_checks.hpp"
 
+#include "vigil/core/utc_text.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -53,6 +55,15 @@ CLI::Validator non_empty_path() {
         return value.empty() ? std::string("must not be empty") : std::string();
       },
       "PATH");
+}
+
+CLI::Validator utc_time() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (core::parse_utc_text(value)) return {};
+        return "must be a UTC time as YYYY-MM-DD[THH:MM[:SS]]" + got(value);
+      },
+      "UTC");
 }
 
 CLI::Validator sha256_hex() {

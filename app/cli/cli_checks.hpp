@@ -21,6 +21,9 @@ CLI::Validator non_empty_path();
 // A SHA-256 hash as `vigilctl audit head` prints it: 64 lower-case hexadecimal characters.
 CLI::Validator sha256_hex();
 
+// A UTC time as YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or with "T" (core::parse_utc_text).
+CLI::Validator utc_time();
+
 // True when the two paths name the same file (an existing file by identity, otherwise by their
 // normalised absolute paths).
 bool same_file(const std::string& a, const std::string& b);

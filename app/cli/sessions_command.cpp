@@ -1,7 +1,8 @@
-// `vigilctl sessions --db FILE --user NAME [--patient ID] [--type T] [--phase P] [--json]`: the
-// sessions on record, newest planned first, one line each (id, patient, type, phase, start,
-// end; times UTC, "-" when not yet), or JSON Lines with --json. The user (nurse, clinician or
-// auditor) logs in with VIGIL_PASSWORD or a prompt; one patient's list is audited.
+// `vigilctl sessions --db FILE --user NAME [--patient ID] [--type T] [--phase P] [--from UTC]
+// [--to UTC] [--json]`: the sessions on record, newest planned first, one line each (id,
+// patient, type, phase, start, end; times UTC, "-" when not yet), or JSON Lines with --json. The
+// user (nurse, clinician or auditor) logs in with VIGIL_PASSWORD or a prompt; one patient's list is
+// audited.
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,8 @@ struct SessionsOptions {
   std::string patient;
   std::string type;
   std::string phase;
+  std::string from;
+  std::string to;
   bool json = false;
 };
 
@@ -56,6 +59,8 @@ int run_sessions(const SessionsOptions& o) {
   if (!o.patient.empty()) filter.patient_identifier = o.patient;
   if (!o.type.empty()) filter.type = core::session_type_from_name(o.type);
   if (!o.phase.empty()) filter.phase = core::session_phase_from_name(o.phase);
+  if (!o.from.empty()) filter.from_utc_ms = core::parse_utc_text(o.from);
+  if (!o.to.empty()) filter.to_utc_ms = core::parse_utc_text(o.to);
   try {
     // Writable: the login and a patient's list are audited.
     auto store = db::Store::open(o.file, db::OpenMode::open_existing);
@@ -98,6 +103,9 @@ void register_sessions_command(CLI::App& app) {
       ->check(name_of(types, "session type"));
   cmd->add_option("--phase", o->phase, "Only sessions in this phase")
       ->check(name_of(phases, "session phase"));
+  cmd->add_option("--from", o->from, "Only sessions planned at or after this UTC time")
+      ->check(utc_time());
+  cmd->add_option("--to", o->to, "Only sessions planned before this UTC time")->check(utc_time());
   cmd->add_flag("--json", o->json, "JSON Lines");
   add_runner(cmd, [o] { return run_sessions(*o); });
 }

@@ -1,10 +1,13 @@
 #include "history_view.hpp"
 
+#include <QDate>
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <tuple>
 
 #include "aftercare_page.hpp"
 #include "clinical_time.hpp"
@@ -45,6 +48,8 @@ HistoryView::HistoryView(ClinicalGateway& gateway, QWidget* parent)
       patient_(new QLineEdit(this)),
       type_(new QComboBox(this)),
       phase_(new QComboBox(this)),
+      from_(new QLineEdit(this)),
+      to_(new QLineEdit(this)),
       apply_(button(tr("Show sessions"), this)),
       table_(new QTableWidget(0, 6, this)),
       message_(new QLabel(this)),
@@ -102,7 +107,14 @@ QWidget* HistoryView::buildList() {
   grid->addWidget(patient_, 0, 1, 1, 2);
   grid->addWidget(type_, 1, 1);
   grid->addWidget(phase_, 1, 2);
-  grid->addWidget(apply_, 2, 1, 1, 2);
+  from_->setPlaceholderText(tr("from YYYY-MM-DD"));
+  to_->setPlaceholderText(tr("to YYYY-MM-DD"));
+  from_->setAccessibleName(tr("planned from (date)"));
+  to_->setAccessibleName(tr("planned to (date, included)"));
+  grid->addWidget(form_style::fieldLabel(tr("Dates"), w), 2, 0);
+  grid->addWidget(from_, 2, 1);
+  grid->addWidget(to_, 2, 2);
+  grid->addWidget(apply_, 3, 1, 1, 2);
   auto* col = new QVBoxLayout(w);
   col->setContentsMargins(0, 0, 4, 0);
   col->addWidget(form_style::headingLabel(tr("Sessions on record"), w));
@@ -168,6 +180,19 @@ void HistoryView::refresh() {
   if (const auto p = phase_->currentData().toString(); !p.isEmpty()) {
     filter.phase = core::session_phase_from_name(p.toStdString());
   }
+  // Local calendar dates; "to" includes its day.
+  for (auto [edit, name, slot, days] : {std::tuple{from_, "from", &filter.from_utc_ms, 0},
+                                        std::tuple{to_, "to", &filter.to_utc_ms, 1}}) {
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty()) continue;
+    const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+    if (!date.isValid()) {
+      showMessage(tr("%1: must be a date as YYYY-MM-DD, got '%2'").arg(QLatin1String(name), text),
+                  true);
+      return;
+    }
+    *slot = QDateTime(date.addDays(days), QTime(0, 0)).toMSecsSinceEpoch();
+  }
   try {
     sessions_ = gateway_.run([&](db::Store& s, const db::Actor& a, db::UtcMs now) {
       return db::list_sessions(s, a, filter, now);
@@ -216,6 +241,8 @@ void HistoryView::showOverdue(const std::string& patient_identifier) {
 
 void HistoryView::clear() {
   patient_->clear();
+  from_->clear();
+  to_->clear();
   type_->setCurrentIndex(0);
   phase_->setCurrentIndex(0);
   sessions_.clear();

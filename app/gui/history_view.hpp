@@ -1,7 +1,7 @@
 #pragma once
 // Looking back at the sessions on record (the Records window's History tab): the sessions by
-// patient, type and phase, newest first, with a patient's overdue follow-ups; and the session
-// opened from the list: its timeline, its trends (zoomable to one minute, the pleth at full
+// patient, type, phase and planned date, newest first, with a patient's overdue follow-ups; and the
+// session opened from the list: its timeline, its trends (zoomable to one minute, the pleth at full
 // rate), the patient's outcome scales with their severity bands, the REMS form on screen, and
 // the session report and REMS form printed as PDFs. Everything is read through the store as the
 // signed-in user; opening a session and listing a patient's sessions are audited, printing is an
@@ -34,6 +34,8 @@ class HistoryView : public QWidget {
   QLineEdit* patientFilter() const { return patient_; }
   QComboBox* typeFilter() const { return type_; }
   QComboBox* phaseFilter() const { return phase_; }
+  QLineEdit* fromFilter() const { return from_; }  // local dates, YYYY-MM-DD
+  QLineEdit* toFilter() const { return to_; }
   QPushButton* applyButton() const { return apply_; }
   QTableWidget* table() const { return table_; }
   QTabWidget* detailTabs() const { return tabs_; }
@@ -71,6 +73,8 @@ class HistoryView : public QWidget {
   QLineEdit* patient_;
   QComboBox* type_;
   QComboBox* phase_;
+  QLineEdit* from_;
+  QLineEdit* to_;
   QPushButton* apply_;
   QTableWidget* table_;
   QLabel* message_;

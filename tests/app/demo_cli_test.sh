@@ -12,6 +12,8 @@ fail() {
   exit 1
 }
 
+pw() { VIGIL_PASSWORD=demo-password "$@"; }
+
 # Headless demo from just before the desaturation's SpO2 < 90 %, fast: a medium SpO2 alarm is
 # raised, named with its limit and value, and the session ends complete.
 "$vigilctl" demo --speed 8 --start-at 25.8 --for 8 --db "$work/demo.db" >"$work/demo.out" 2>&1 ||
@@ -56,11 +58,18 @@ VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user de
 if VIGIL_PASSWORD=demo-password "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse \
   --phase over 2>"$work/err"; then fail "a bad --phase was accepted"; fi
 grep -q -- "--phase: must be a session phase" "$work/err" || fail "no --phase refusal: $(cat "$work/err")"
+[[ -z "$(pw "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse --from 2100-01-01)" ]] ||
+  fail "a session planned before --from was listed"
+[[ -n "$(pw "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse --from 2000-01-01 --to 2100-01-01T00:00)" ]] ||
+  fail "the demo session is not within --from/--to"
+if pw "$vigilctl" sessions --db "$work/demo.db" --user demo-nurse --to tomorrow 2>"$work/err"; then
+  fail "a bad --to was accepted"
+fi
+grep -q -- "--to: must be a UTC time as YYYY-MM-DD" "$work/err" || fail "no --to refusal: $(cat "$work/err")"
 
 # The session report: printed by the clinician as searchable text (the dose's lot, the SpO2
 # alarm, the chain head) and bound to the record: "unchanged" on the untouched file, and a raw
 # edit with no trigger in the way is named with the record it changed.
-pw() { VIGIL_PASSWORD=demo-password "$@"; }
 pw "$vigilctl" report --db "$work/demo.db" --session 1 --user demo-clinician \
   --out "$work/report.pdf" >"$work/report.out" 2>&1 || { cat "$work/report.out"; fail "report exited"; }
 grep -Eq "^report: session 1, [1-9][0-9]* pages, [1-9][0-9]* records, digest [0-9a-f]{64}" \

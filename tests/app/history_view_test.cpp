@@ -56,6 +56,18 @@ TEST_F(HistoryViewTest, TheListFiltersAndASessionOpensWithItsWholeTimeline) {
   window.open();
   ASSERT_EQ(view.sessions().size(), 2u);
   EXPECT_EQ(view.sessions()[0].id, esketamine) << "newest planned first";
+  view.fromFilter()->setText("21-09-2026");
+  QTest::mouseClick(view.applyButton(), Qt::LeftButton);
+  EXPECT_TRUE(view.messageText().contains("from: must be a date as YYYY-MM-DD, got '21-09-2026'"))
+      << view.messageText().toStdString();
+  view.fromFilter()->setText("2026-09-22");  // the day after both sessions were planned
+  QTest::mouseClick(view.applyButton(), Qt::LeftButton);
+  EXPECT_TRUE(view.sessions().empty());
+  view.fromFilter()->clear();
+  view.toFilter()->setText("2026-09-21");  // their day, included
+  QTest::mouseClick(view.applyButton(), Qt::LeftButton);
+  EXPECT_EQ(view.sessions().size(), 2u);
+  view.toFilter()->clear();
   view.phaseFilter()->setCurrentIndex(view.phaseFilter()->findData(QStringLiteral("observation")));
   QTest::mouseClick(view.applyButton(), Qt::LeftButton);
   ASSERT_EQ(view.sessions().size(), 1u);
