@@ -30,12 +30,6 @@ db::UtcMs spanOf(SessionTrendView::Zoom z, db::UtcMs session) {
   return session;
 }
 
-QColor priorityColour(const std::string& p) {
-  if (p == "high") return {0xd0, 0x00, 0x00};
-  if (p == "medium") return {0xf0, 0xc0, 0x00};
-  return {0x00, 0xb0, 0xd0};
-}
-
 }  // namespace
 
 SessionTrendView::SessionTrendView(ClinicalGateway& gateway, QWidget* parent)
@@ -156,7 +150,7 @@ void SessionTrendView::reload() {
           {d.start_utc_ms, QStringLiteral("D%1").arg(++n), QColor(0x6a, 0x1b, 0x9a)});
     }
     for (const auto& a : record_.alarms)
-      base.alarms.push_back({a.start_utc_ms, QString(), priorityColour(a.priority)});
+      base.alarms.push_back({a.start_utc_ms, QString(), report::alarm_priority_colour(a.priority)});
     for (const auto& g : record_.device_gaps) base.gaps.push_back({g.from_utc_ms, g.to_utc_ms});
     report::TrendPlot spo2 = base;
     spo2.title = tr("SpO2 %");

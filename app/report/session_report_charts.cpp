@@ -9,12 +9,6 @@ namespace {
 
 constexpr int kBuckets = 480;  // about one per 0.4 mm across the page
 
-QColor priority_colour(const std::string& priority) {
-  if (priority == "high") return QColor(0xd0, 0x00, 0x00);
-  if (priority == "medium") return QColor(0xf0, 0xc0, 0x00);
-  return QColor(0x00, 0xb0, 0xd0);
-}
-
 // The charted span: the session's start (or first vitals) to its end (or last vitals).
 std::pair<db::UtcMs, db::UtcMs> chart_span(db::Store& store, const db::Actor& actor,
                                            const db::SessionReport& r, db::UtcMs now) {
@@ -43,7 +37,7 @@ TrendPlot base_plot(const db::SessionReport& r, std::pair<db::UtcMs, db::UtcMs> 
     p.doses.push_back({d.start_utc_ms, QStringLiteral("D%1").arg(++n), QColor(0x6a, 0x1b, 0x9a)});
   }
   for (const auto& a : r.alarms) {
-    p.alarms.push_back({a.start_utc_ms, QString(), priority_colour(a.priority)});
+    p.alarms.push_back({a.start_utc_ms, QString(), alarm_priority_colour(a.priority)});
   }
   for (const auto& g : r.device_gaps) {
     if (charted(g.family)) p.gaps.push_back({g.from_utc_ms, g.to_utc_ms});

@@ -36,6 +36,12 @@ db::UtcMs time_step(db::UtcMs span) {
 
 }  // namespace
 
+QColor alarm_priority_colour(const std::string& priority) {
+  if (priority == "high") return QColor(0xd0, 0x00, 0x00);
+  if (priority == "medium") return QColor(0xf0, 0xc0, 0x00);
+  return QColor(0x00, 0xb0, 0xd0);
+}
+
 std::pair<double, double> plot_range(const std::vector<db::TrendBucket>& band, double step,
                                      double floor, double ceiling,
                                      std::pair<double, double> fallback) {

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QRectF>
 #include <QString>
+#include <string>
 #include <vector>
 
 #include "vigil/db/session_trends.hpp"
@@ -50,6 +51,9 @@ struct TrendPlot {
   std::vector<PlotMarker> alarms;  // drawn as triangles along the top, in the priority colour
   std::vector<PlotSpan> gaps;
 };
+
+// An alarm marker's colour by the stored priority name: red high, yellow medium, cyan low.
+QColor alarm_priority_colour(const std::string& priority);
 
 // `unit`: device units per point (line widths and text sizes are in points).
 void draw_trend_plot(QPainter& painter, const QRectF& rect, const TrendPlot& plot, double unit);
